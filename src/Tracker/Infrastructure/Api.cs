@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Tracker.Infrastructure;
+
+/// <summary>The HTTP surface shared by every slice: JSON conventions, problem details, OpenAPI and its reference page.</summary>
+public static class Api
+{
+    /// <summary>camelCase, enums as strings (never integers), ISO 8601 dates.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    /// <summary>Registers JSON, problem details, the exception handler and OpenAPI.</summary>
+    public static IServiceCollection AddTrackerApi(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.Remove("exception");
+            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
+            {
+                401 => "caller.unauthenticated",
+                403 => "caller.forbidden",
+                404 => "route.not_found",
+                405 => "route.method_not_allowed",
+                415 => "request.unsupported_media_type",
+                _ => "request.failed",
+            });
+        });
+        services.AddExceptionHandler<ProblemsExceptionHandler>();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Tracker API";
+            document.Info.Description =
+                "Open-government action plans, commitments, milestones and their independent review, as events. " +
+                "Every read takes ?asOf=; every write answers with the stream version in ETag and honours If-Match and Idempotency-Key.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>Maps <c>/openapi/v1.json</c> and the API reference at <c>/docs</c>.</summary>
+    public static WebApplication MapTrackerApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Tracker API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
+    }
+}

@@ -1,0 +1,84 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Tracker.Infrastructure;
+
+/// <summary>
+/// JWT bearer authentication. In production <c>Auth:Authority</c> points at an external issuer (OpenID Connect
+/// discovery); without one, tokens are signed with <c>Auth:DevelopmentSigningKey</c>, which only
+/// <c>make token</c> and the tests use.
+/// </summary>
+public static class Authentication
+{
+    /// <summary>Authorization policy names, one per role.</summary>
+    public const string Admin = "admin", Ministry = "ministry", Reviewer = "reviewer";
+
+    /// <summary>Registers JwtBearer and the role policies.</summary>
+    public static IServiceCollection AddTrackerAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Configured from IConfiguration when first needed, so hosts (and tests) can supply settings late.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).ValidateOnStart().Configure<IConfiguration>((options, config) =>
+        {
+            var auth = config.GetSection("Auth");
+            options.MapInboundClaims = false;
+            options.Audience = auth["Audience"];
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                NameClaimType = Caller.UserIdClaim,
+                RoleClaimType = Caller.RoleClaim,
+                ValidAudience = auth["Audience"],
+                ValidateAudience = true,
+                ValidateLifetime = true,
+            };
+            if (auth["Authority"] is { Length: > 0 } authority)
+            {
+                options.Authority = authority;
+            }
+            else
+            {
+                options.RequireHttpsMetadata = false;
+                options.TokenValidationParameters.ValidIssuer = auth["Issuer"];
+                options.TokenValidationParameters.IssuerSigningKey = DevelopmentKey(config);
+            }
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Admin, policy => policy.RequireRole(nameof(TrackerRole.Admin).ToLowerInvariant()))
+            .AddPolicy(Ministry, policy => policy.RequireRole(nameof(TrackerRole.Ministry).ToLowerInvariant()))
+            .AddPolicy(Reviewer, policy => policy.RequireRole(nameof(TrackerRole.Reviewer).ToLowerInvariant()))
+            .AddPolicy("any-role", policy => policy.RequireRole("admin", "ministry", "reviewer"));
+        return services;
+    }
+
+    /// <summary>Mints a development token (for <c>make token</c> and tests); refuses when an external issuer is configured.</summary>
+    public static string MintDevelopmentToken(IConfiguration configuration, string userId, TrackerRole role,
+        Guid? institutionId, TimeSpan lifetime)
+    {
+        var auth = configuration.GetSection("Auth");
+        if (auth["Authority"] is { Length: > 0 })
+            throw new InvalidOperationException("Auth:Authority is set: tokens come from the external issuer, not from Tracker.");
+        var claims = new List<Claim>
+        {
+            new(Caller.UserIdClaim, userId),
+            new(Caller.RoleClaim, role.ToString().ToLowerInvariant()),
+        };
+        if (institutionId is { } institution) claims.Add(new(Caller.InstitutionClaim, institution.ToString()));
+        var token = new JwtSecurityToken(
+            issuer: auth["Issuer"], audience: auth["Audience"], claims: claims,
+            notBefore: DateTime.UtcNow.AddMinutes(-1), expires: DateTime.UtcNow.Add(lifetime),
+            signingCredentials: new SigningCredentials(DevelopmentKey(configuration), SecurityAlgorithms.HmacSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    private static SymmetricSecurityKey DevelopmentKey(IConfiguration configuration)
+    {
+        var key = configuration["Auth:DevelopmentSigningKey"];
+        if (string.IsNullOrEmpty(key) || key.Length < 32)
+            throw new InvalidOperationException(
+                "Configure Auth:Authority (the external token issuer) or, for development only, Auth:DevelopmentSigningKey (32+ characters).");
+        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key));
+    }
+}

@@ -1,0 +1,66 @@
+using Marten;
+using Wolverine;
+
+namespace Tracker.Infrastructure;
+
+/// <summary>A command issued by an authenticated caller.</summary>
+public interface ITrackerCommand
+{
+    /// <summary>Who issued it, taken from the bearer token, never from the request body.</summary>
+    Caller Caller { get; }
+}
+
+/// <summary>
+/// Wolverine middleware for every <see cref="ITrackerCommand"/>: records who acted in Marten's event metadata
+/// (headers), and reserves the request's Idempotency-Key in the same transaction as the events, so a retried
+/// request can never append twice, even when the retries race.
+/// </summary>
+public static class CommandMetadata
+{
+    /// <summary>Envelope headers that carry the caller and the caller-scoped idempotency key to the handler.</summary>
+    public const string UserHeader = "tracker-user", RoleHeader = "tracker-role", InstitutionHeader = "tracker-institution",
+        IdempotencyHeader = "tracker-idempotency-key";
+
+    /// <summary>The envelope options that carry <paramref name="caller"/> (and an idempotency key) to the handler.</summary>
+    public static DeliveryOptions For(Caller caller, string? idempotencyKey)
+    {
+        var options = new DeliveryOptions();
+        options.Headers[UserHeader] = caller.UserId;
+        options.Headers[RoleHeader] = caller.Role.ToString();
+        if (caller.InstitutionId is { } institution) options.Headers[InstitutionHeader] = institution.ToString();
+        if (idempotencyKey is not null) options.Headers[IdempotencyHeader] = idempotencyKey;
+        return options;
+    }
+
+    /// <summary>Runs before the handler, inside its unit of work.</summary>
+    public static void Before(Envelope envelope, IDocumentSession session)
+    {
+        foreach (var (header, name) in new[] { (UserHeader, "userId"), (RoleHeader, "role"), (InstitutionHeader, "institutionId") })
+            if (envelope.Headers.TryGetValue(header, out var value) && value is { Length: > 0 })
+                session.SetHeader(name, value);
+        if (envelope.Headers.TryGetValue(UserHeader, out var user)) session.LastModifiedBy = user;
+
+        if (envelope.Headers.TryGetValue(IdempotencyHeader, out var key) && key is { Length: > 0 })
+            session.Insert(new IdempotentRequest { Id = key });
+    }
+}
+
+/// <summary>
+/// A write request seen under an Idempotency-Key. Inserted with the events (so a duplicate insert fails the
+/// whole transaction); the response is stored once known, so retries replay it.
+/// </summary>
+public sealed class IdempotentRequest
+{
+    /// <summary>Caller id + ":" + the client's key.</summary>
+    public string Id { get; set; } = "";
+    /// <summary>Hash of the command, so a key reused for a different request is refused.</summary>
+    public string? Fingerprint { get; set; }
+    /// <summary>The first response's status.</summary>
+    public int? StatusCode { get; set; }
+    /// <summary>The first response's JSON body.</summary>
+    public string? Body { get; set; }
+    /// <summary>The first response's ETag.</summary>
+    public string? ETag { get; set; }
+    /// <summary>The first response's Location.</summary>
+    public string? Location { get; set; }
+}

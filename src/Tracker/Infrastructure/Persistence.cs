@@ -1,0 +1,57 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Services.Json;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Tracker.Infrastructure;
+
+/// <summary>Marten (event store + documents, schema <c>tracker</c>) and Wolverine (commands, outbox) wired together.</summary>
+public static class Persistence
+{
+    /// <summary>Registers the database start-up, Marten with every slice's projections, and Wolverine.</summary>
+    public static WebApplicationBuilder AddTrackerPersistence(this WebApplicationBuilder builder,
+        params Action<StoreOptions>[] slices)
+    {
+        // Registered before Marten and Wolverine so that it runs first: the database is up and the schema
+        // applied before either of them touches it.
+        builder.Services.AddSingleton<DatabaseStartup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseStartup>());
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Configuration is read when the store is built, so hosts (and tests) can supply it late.
+        builder.Services.AddMarten(services =>
+            {
+                var options = new StoreOptions();
+                options.Connection(TrackerDatabase.ConnectionString(services.GetRequiredService<IConfiguration>()));
+                options.DatabaseSchemaName = TrackerDatabase.Schema;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // Required with the DistributedLock shim (ops/Patched.DistributedLock.Postgres): the
+                // non-transactional advisory lock path asks for multiplexing, which the official package refuses.
+                options.Events.UseAdvisoryLockTransaction = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Projections.DaemonLockId = 4_242_001;
+                foreach (var slice in slices) slice(options);
+                return options;
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .AddAsyncDaemon(DaemonMode.Solo);
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.Policies.AutoApplyTransactions();
+            options.Policies.AddMiddleware(typeof(CommandMetadata),
+                chain => chain.MessageType.IsAssignableTo(typeof(ITrackerCommand)));
+            options.Durability.Mode = builder.Configuration.GetValue("Tracker:Durability", DurabilityMode.Solo);
+            options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Tracker:CodeGeneration", TypeLoadMode.Dynamic);
+        });
+        return builder;
+    }
+}

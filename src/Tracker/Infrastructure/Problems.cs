@@ -1,0 +1,113 @@
+using System.Text.Json;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Persistence;
+
+namespace Tracker.Infrastructure;
+
+/// <summary>
+/// Turns every failure into RFC 7807 problem details with a stable <c>code</c>: rules → 403/404/409/422,
+/// stale versions → 409 with the current version, malformed bodies → 400 naming the field, anything else →
+/// 500 with no internals.
+/// </summary>
+public sealed class ProblemsExceptionHandler(IProblemDetailsService problems, IDocumentStore store,
+    ILogger<ProblemsExceptionHandler> logger) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = await ToProblem(exception, ct);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private async Task<ProblemDetails> ToProblem(Exception exception, CancellationToken ct)
+    {
+        switch (exception)
+        {
+            case TrackerRuleBroken rule when rule.Kind == RuleKind.InvalidField && rule.Field is { } field:
+                return Problems.Validation(field, rule.Message, rule.Code);
+            case TrackerRuleBroken rule:
+                return Problems.Of(rule.Kind switch
+                {
+                    RuleKind.NotFound => 404,
+                    RuleKind.Forbidden => 403,
+                    RuleKind.Conflict => 409,
+                    _ => 422,
+                }, rule.Code, rule.Message);
+            case ConcurrencyException concurrency:
+                return await StaleVersion(concurrency.Id, ct);
+            case Marten.Exceptions.ExistingStreamIdCollisionException collision:
+                return Problems.Of(409, "stream.exists", $"A stream with id '{collision.Id}' already exists.");
+            case JasperFx.Events.ExistingStreamIdCollisionException collision:
+                return Problems.Of(409, "stream.exists", $"A stream with id '{collision.Id}' already exists.");
+            case RequiredDataMissingException missing:
+                return Problems.Of(404, "stream.not_found", missing.Message);
+            case BadHttpRequestException { InnerException: JsonException json }:
+                return Problems.Validation(JsonField(json.Path), "The body is not valid JSON for this request: " + FirstLine(json.Message), "request.malformed");
+            case JsonException json:
+                return Problems.Validation(JsonField(json.Path), "The body is not valid JSON for this request: " + FirstLine(json.Message), "request.malformed");
+            case BadHttpRequestException bad:
+                return Problems.Of(bad.StatusCode, "request.malformed", FirstLine(bad.Message));
+            default:
+                return Problems.Of(500, "server.error", "Something went wrong on our side; nothing was written.");
+        }
+    }
+
+    private async Task<ProblemDetails> StaleVersion(object? id, CancellationToken ct)
+    {
+        var problem = Problems.Of(409, "version.stale", "The stream changed since you read it; read it again and retry.");
+        if (id is Guid streamId)
+        {
+            await using var session = store.QuerySession();
+            var state = await session.Events.FetchStreamStateAsync(streamId, ct);
+            if (state is not null) problem.Extensions["currentVersion"] = state.Version;
+        }
+        return problem;
+    }
+
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Split(" Path:")[0];
+}
+
+/// <summary>Builders for problem details, so every slice names fields and codes the same way.</summary>
+public static class Problems
+{
+    /// <summary>A problem with a status and a stable code.</summary>
+    public static ProblemDetails Of(int status, string code, string detail) => new()
+    {
+        Status = status,
+        Title = ReasonPhrases(status),
+        Detail = detail,
+        Type = $"https://tracker.example/problems/{code}",
+        Extensions = { ["code"] = code },
+    };
+
+    /// <summary>400 naming the invalid field.</summary>
+    public static HttpValidationProblemDetails Validation(string field, string message, string code = "request.invalid") =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] }, code);
+
+    /// <summary>400 naming every invalid field.</summary>
+    public static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors, string code = "request.invalid") => new(errors)
+    {
+        Status = 400,
+        Title = "One or more fields are invalid.",
+        Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        Type = $"https://tracker.example/problems/{code}",
+        Extensions = { ["code"] = code },
+    };
+
+    /// <summary>As an endpoint result.</summary>
+    public static ProblemHttpResult Result(ProblemDetails problem) => TypedResults.Problem(problem);
+
+    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}

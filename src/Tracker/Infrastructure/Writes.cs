@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Marten.Exceptions;
+using JasperFx;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Wolverine;
+
+namespace Tracker.Infrastructure;
+
+/// <summary>What a successful write answers: status, body, the stream's new version (ETag) and where to read it.</summary>
+public sealed record WriteResult(int StatusCode, object Body, long Version, string? Location = null);
+
+/// <summary>
+/// The plumbing every write endpoint shares: <c>If-Match</c> → expected version, <c>Idempotency-Key</c> →
+/// replay of the first response, the new version → <c>ETag</c>. Endpoints stay thin: bind, validate, build the
+/// command, call <see cref="Send{TResponse}"/>.
+/// </summary>
+public static class Writes
+{
+    private const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>Parses <c>If-Match</c> (<c>"3"</c>, <c>W/"3"</c> or <c>3</c>) into an expected stream version.</summary>
+    public static bool TryExpectedVersion(HttpRequest request, out long? version, out HttpValidationProblemDetails? problem)
+    {
+        version = null;
+        problem = null;
+        var header = request.Headers[HeaderNames.IfMatch].ToString();
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return true;
+        var text = header.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
+        text = text.Trim('"');
+        if (long.TryParse(text, out var parsed) && parsed >= 0)
+        {
+            version = parsed;
+            return true;
+        }
+        problem = Problems.Validation("If-Match", "If-Match must be the stream version from an ETag, e.g. \"3\".", "request.if_match");
+        return false;
+    }
+
+    /// <summary>The ETag for a stream version.</summary>
+    public static string ETag(long version) => $"\"{version}\"";
+
+    /// <summary>
+    /// Sends <paramref name="command"/> through Wolverine and answers with <paramref name="respond"/>'s result,
+    /// honouring <c>Idempotency-Key</c>.
+    /// </summary>
+    public static async Task<IResult> Send<TResponse>(HttpContext http, ITrackerCommand command,
+        Func<TResponse, WriteResult> respond)
+    {
+        var ct = http.RequestAborted;
+        var bus = http.RequestServices.GetRequiredService<IMessageBus>();
+        var store = http.RequestServices.GetRequiredService<IDocumentStore>();
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        var clientKey = http.Request.Headers["Idempotency-Key"].ToString();
+        if (clientKey.Length > MaxIdempotencyKeyLength)
+            return Problems.Result(Problems.Validation("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters.", "request.idempotency_key"));
+        if (clientKey.Length == 0)
+            return Answer(http, respond(await bus.InvokeAsync<TResponse>(command, CommandMetadata.For(command.Caller, null), ct)), json);
+
+        var key = $"{command.Caller.UserId}:{clientKey}";
+        var fingerprint = await Fingerprint(http.Request, ct);
+        if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
+
+        var options = CommandMetadata.For(command.Caller, key);
+        TResponse response;
+        try
+        {
+            response = await bus.InvokeAsync<TResponse>(command, options, ct);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Another request with this key won the race; its response may already be stored.
+            return await Replay(http, store, key, fingerprint, ct)
+                   ?? Problems.Result(Problems.Of(409, "idempotency.in_progress",
+                       "A request with this Idempotency-Key is still being processed; retry shortly."));
+        }
+
+        var result = respond(response);
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(new IdempotentRequest
+            {
+                Id = key, Fingerprint = fingerprint, StatusCode = result.StatusCode,
+                Body = JsonSerializer.Serialize(result.Body, json), ETag = ETag(result.Version), Location = result.Location,
+            });
+            await session.SaveChangesAsync(ct);
+        }
+        return Answer(http, result, json);
+    }
+
+    private static async Task<IResult?> Replay(HttpContext http, IDocumentStore store, string key, string fingerprint,
+        CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var seen = await session.LoadAsync<IdempotentRequest>(key, ct);
+        if (seen?.StatusCode is not { } status) return null;
+        if (seen.Fingerprint != fingerprint)
+            return Problems.Result(Problems.Of(422, "idempotency.key_reused",
+                "This Idempotency-Key was used for a different request."));
+        if (seen.ETag is { } etag) http.Response.Headers.ETag = etag;
+        if (seen.Location is { } location) http.Response.Headers.Location = location;
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        return Results.Text(seen.Body ?? "{}", "application/json", Encoding.UTF8, status);
+    }
+
+    private static IResult Answer(HttpContext http, WriteResult result, JsonSerializerOptions json)
+    {
+        http.Response.Headers.ETag = ETag(result.Version);
+        if (result.Location is { } location) http.Response.Headers.Location = location;
+        return Results.Json(result.Body, json, statusCode: result.StatusCode);
+    }
+
+    // The request as the client sent it (method, path, body): a retry matches even though the command it
+    // builds carries freshly generated ids.
+    private static async Task<string> Fingerprint(HttpRequest request, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.Body.CanSeek)
+        {
+            request.Body.Position = 0;
+            var buffer = new byte[8192];
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, ct)) > 0) hash.AppendData(buffer, 0, read);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>Middleware: buffers write bodies so the idempotency fingerprint can read them after binding.</summary>
+    public static IApplicationBuilder UseReplayableWriteBodies(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.ContainsKey("Idempotency-Key"))
+                context.Request.EnableBuffering();
+            return next(context);
+        });
+}

@@ -1,0 +1,38 @@
+namespace Tracker.Plans;
+
+/// <summary>Where a plan stands.</summary>
+public enum PlanStatus
+{
+    /// <summary>Being implemented.</summary>
+    Active,
+    /// <summary>Its implementation period is over.</summary>
+    Ended,
+}
+
+/// <summary>
+/// An action plan as the API shows it, folded from its stream. Also the write model: decisions about a plan
+/// (its period bounds every date inside it) need exactly these facts. Stored inline, so a write reads its own result.
+/// </summary>
+public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, DateOnly PeriodStart, DateOnly PeriodEnd,
+    DateOnly MidtermCutoff, PlanStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The stream version, set by Marten.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Starts the plan.</summary>
+    public static Plan Create(PlanRegistered e) => new(e.PlanId, e.MemberId, e.Number, e.Title, e.PeriodStart,
+        e.PeriodEnd, e.MidtermCutoff, PlanStatus.Active, e.RegisteredAt, e.RegisteredAt);
+
+    /// <summary>Folds an amendment.</summary>
+    public Plan Apply(PlanAmended e) => this with
+    {
+        Title = e.Title, PeriodStart = e.PeriodStart, PeriodEnd = e.PeriodEnd, MidtermCutoff = e.MidtermCutoff,
+        UpdatedAt = e.AmendedAt,
+    };
+
+    /// <summary>Folds the end of the plan.</summary>
+    public Plan Apply(PlanEnded e) => this with { Status = PlanStatus.Ended, UpdatedAt = e.EndedAt };
+
+    /// <summary>True when <paramref name="day"/> lies within the plan's period.</summary>
+    public bool Covers(DateOnly day) => day >= PeriodStart && day <= PeriodEnd;
+}

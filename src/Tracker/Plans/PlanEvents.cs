@@ -1,0 +1,12 @@
+namespace Tracker.Plans;
+
+/// <summary>An action plan was registered for a member, with its period and midterm cutoff.</summary>
+public sealed record PlanRegistered(Guid PlanId, Guid MemberId, int Number, string Title, DateOnly PeriodStart,
+    DateOnly PeriodEnd, DateOnly MidtermCutoff, string RegisteredBy, DateTimeOffset RegisteredAt);
+
+/// <summary>The plan's title, period or midterm cutoff was amended.</summary>
+public sealed record PlanAmended(Guid PlanId, string Title, DateOnly PeriodStart, DateOnly PeriodEnd,
+    DateOnly MidtermCutoff, string Reason, string AmendedBy, DateTimeOffset AmendedAt);
+
+/// <summary>The plan's implementation period ended.</summary>
+public sealed record PlanEnded(Guid PlanId, DateOnly EndedOn, string EndedBy, DateTimeOffset EndedAt);

@@ -1,0 +1,77 @@
+using Marten;
+using Tracker.Infrastructure;
+using Tracker.Members;
+using Wolverine.Marten;
+
+namespace Tracker.Plans;
+
+/// <summary>Body of <c>POST /api/plans</c>.</summary>
+/// <param name="MemberId">The member (country or locality) whose plan this is.</param>
+/// <param name="Number">The plan's number for that member (1 for the first plan).</param>
+/// <param name="Title">E.g. "Netherlands 2016-2018 National Action Plan".</param>
+/// <param name="PeriodStart">First day of implementation.</param>
+/// <param name="PeriodEnd">Last day of implementation.</param>
+/// <param name="MidtermCutoff">Cutoff of the midterm review; defaults to the end of the plan's first year.</param>
+public sealed record RegisterPlanRequest(Guid? MemberId, int? Number, string? Title, DateOnly? PeriodStart,
+    DateOnly? PeriodEnd, DateOnly? MidtermCutoff);
+
+/// <summary>Registers an action plan: starts its stream.</summary>
+public sealed record RegisterPlan(Guid PlanId, Guid MemberId, int Number, string Title, DateOnly PeriodStart,
+    DateOnly PeriodEnd, DateOnly MidtermCutoff, Caller Caller) : ITrackerCommand;
+
+/// <summary>A stream that a command started.</summary>
+public sealed record StreamStarted(Guid Id, long Version);
+
+/// <summary>Decides a plan registration.</summary>
+public static class RegisterPlanHandler
+{
+    /// <summary>Loads the member the plan belongs to.</summary>
+    public static Task<Member?> LoadAsync(RegisterPlan command, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<Member>(command.MemberId, ct);
+
+    /// <summary>Only an admin registers plans, for a member that exists.</summary>
+    public static (StreamStarted, IStartStream) Handle(RegisterPlan command, Member? member, TimeProvider clock)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        if (member is null)
+            throw TrackerRuleBroken.InvalidField("memberId", "member.not_found", $"No member with id '{command.MemberId}'.");
+        var registered = new PlanRegistered(command.PlanId, command.MemberId, command.Number, command.Title,
+            command.PeriodStart, command.PeriodEnd, command.MidtermCutoff, command.Caller.UserId, clock.GetUtcNow());
+        return (new StreamStarted(command.PlanId, 1), MartenOps.StartStream<Plan>(command.PlanId, registered));
+    }
+
+    /// <summary>Maps <c>POST /api/plans</c>.</summary>
+    public static void Map(RouteGroupBuilder plans) =>
+        plans.MapPost("/", static async (RegisterPlanRequest body, HttpContext http) =>
+            {
+                var errors = new FieldErrors()
+                    .Required("memberId", body.MemberId)
+                    .Range("number", body.Number, 1, 99)
+                    .Text("title", body.Title, max: 300)
+                    .Required("periodStart", body.PeriodStart)
+                    .Required("periodEnd", body.PeriodEnd);
+                if (body is { PeriodStart: { } start, PeriodEnd: { } end })
+                {
+                    errors.Check("periodEnd", end > start, "The period must end after it starts.");
+                    if (body.MidtermCutoff is { } cutoff)
+                        errors.Check("midtermCutoff", cutoff >= start && cutoff <= end, "The midterm cutoff must lie within the period.");
+                }
+                if (errors.Any) return errors.Problem();
+
+                var start0 = body.PeriodStart!.Value;
+                var command = new RegisterPlan(Guid.CreateVersion7(), body.MemberId!.Value, body.Number!.Value, body.Title!.Trim(),
+                    start0, body.PeriodEnd!.Value,
+                    body.MidtermCutoff ?? Min(start0.AddYears(1).AddDays(-1), body.PeriodEnd!.Value),
+                    http.Caller());
+                return await Writes.Send<StreamStarted>(http, command,
+                    started => new WriteResult(201, started, started.Version, $"/api/plans/{started.Id}"));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithName("RegisterPlan")
+            .WithSummary("Register an action plan")
+            .Produces<StreamStarted>(201)
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}

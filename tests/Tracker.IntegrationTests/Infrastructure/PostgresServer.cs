@@ -1,0 +1,73 @@
+using System.Net.Sockets;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace Tracker.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server of a test run: a Testcontainers container where a Docker engine answers, otherwise the
+/// server named by TRACKER_TEST_DB (which <c>make test</c> prepares). Each test class gets its own database on it.
+/// </summary>
+public static class PostgresServer
+{
+    private static readonly Lazy<Task<string>> Admin = new(StartAsync);
+    private static int _databases;
+
+    /// <summary>Creates an empty database for one test class and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string owner)
+    {
+        var admin = await Admin.Value;
+        var name = $"t_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{new string(owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+    }
+
+    /// <summary>Drops a test class's database.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(await Admin.Value);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> StartAsync()
+    {
+        if (await DockerAnswersAsync())
+        {
+            var container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+            await container.StartAsync();
+            return container.GetConnectionString();
+        }
+        return Environment.GetEnvironmentVariable("TRACKER_TEST_DB") is { Length: > 0 } local
+            ? local
+            : throw new InvalidOperationException(
+                "No Docker engine answers and TRACKER_TEST_DB is not set: run the tests with `make test`, which prepares a local PostgreSQL.");
+    }
+
+    private static async Task<bool> DockerAnswersAsync()
+    {
+        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        if (host is { Length: > 0 } && !host.StartsWith("unix://", StringComparison.Ordinal)) return true;
+        var path = host is { Length: > 0 } ? host["unix://".Length..] : "/var/run/docker.sock";
+        if (!File.Exists(path)) return false;
+        try
+        {
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), timeout.Token);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
