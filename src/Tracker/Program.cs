@@ -1,10 +1,19 @@
+using Tracker.Commitments;
+using Tracker.History;
 using Tracker.Infrastructure;
+using Tracker.Institutions;
 using Tracker.Members;
+using Tracker.Milestones;
 using Tracker.Plans;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddTrackerPersistence(MembersModule.AddMembers, PlansModule.AddPlans);
+builder.AddTrackerPersistence(
+    MembersModule.AddMembers,
+    InstitutionsModule.AddInstitutions,
+    PlansModule.AddPlans,
+    CommitmentsModule.AddCommitments,
+    MilestonesModule.AddMilestones);
 builder.Services.AddTrackerApi();
 builder.Services.AddTrackerAuthentication();
 builder.Services.AddTrackerHealth();
@@ -20,7 +29,11 @@ app.UseAuthorization();
 app.MapTrackerHealth();
 app.MapTrackerApiDocs();
 app.MapMembers();
+app.MapInstitutions();
 app.MapPlans();
+app.MapCommitments();
+app.MapMilestones();
+app.MapHistory();
 
 return await app.RunTrackerCommandsAsync(args);
 

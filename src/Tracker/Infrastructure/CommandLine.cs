@@ -19,6 +19,6 @@ public static class CommandLine
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> TrackerVerbs =
         new(StringComparer.OrdinalIgnoreCase)
         {
-
+            ["token"] = DevelopmentToken.RunAsync,
         };
 }

@@ -42,8 +42,10 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems, ID
                     RuleKind.Conflict => 409,
                     _ => 422,
                 }, rule.Code, rule.Message);
+            case StaleVersion stale:
+                return StaleVersionProblem(stale.CurrentVersion);
             case ConcurrencyException concurrency:
-                return await StaleVersion(concurrency.Id, ct);
+                return await ConcurrencyProblem(concurrency.Id, ct);
             case Marten.Exceptions.ExistingStreamIdCollisionException collision:
                 return Problems.Of(409, "stream.exists", $"A stream with id '{collision.Id}' already exists.");
             case JasperFx.Events.ExistingStreamIdCollisionException collision:
@@ -61,9 +63,16 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems, ID
         }
     }
 
-    private async Task<ProblemDetails> StaleVersion(object? id, CancellationToken ct)
+    private static ProblemDetails StaleVersionProblem(long? current)
     {
         var problem = Problems.Of(409, "version.stale", "The stream changed since you read it; read it again and retry.");
+        if (current is { } version) problem.Extensions["currentVersion"] = version;
+        return problem;
+    }
+
+    private async Task<ProblemDetails> ConcurrencyProblem(object? id, CancellationToken ct)
+    {
+        var problem = StaleVersionProblem(null);
         if (id is Guid streamId)
         {
             await using var session = store.QuerySession();

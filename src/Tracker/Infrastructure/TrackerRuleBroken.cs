@@ -39,3 +39,19 @@ public sealed class TrackerRuleBroken(string code, string message, RuleKind kind
     public static TrackerRuleBroken InvalidField(string field, string code, string message) =>
         new(code, message, RuleKind.InvalidField, field);
 }
+
+/// <summary>The caller's expected version (If-Match) is not the stream's version: 409 with the current version.</summary>
+public sealed class StaleVersion(Guid streamId, long currentVersion, long expectedVersion)
+    : Exception($"Expected version {expectedVersion} of stream {streamId}, but it is at {currentVersion}.")
+{
+    /// <summary>The stream.</summary>
+    public Guid StreamId { get; } = streamId;
+    /// <summary>Its version now.</summary>
+    public long CurrentVersion { get; } = currentVersion;
+
+    /// <summary>Refuses unless <paramref name="expected"/> (when given) is <paramref name="current"/>.</summary>
+    public static void Check(Guid streamId, long current, long? expected)
+    {
+        if (expected is { } version && version != current) throw new StaleVersion(streamId, current, version);
+    }
+}

@@ -1,0 +1,53 @@
+using Tracker.Infrastructure;
+
+namespace Tracker.Commitments;
+
+/// <summary>Where a commitment stands.</summary>
+public enum CommitmentStatus
+{
+    /// <summary>Part of the plan.</summary>
+    Active,
+    /// <summary>Withdrawn from the plan.</summary>
+    Withdrawn,
+}
+
+/// <summary>
+/// A commitment folded from its stream: the write model (who leads it, its period, whether it was withdrawn)
+/// and the core of the commitment page. Stored inline, so a write reads its own result.
+/// </summary>
+public sealed record Commitment(Guid Id, Guid PlanId, string Code, string Number, CommitmentText Text,
+    string? CarriedForwardFrom, string? Cluster, CommitmentStatus Status, string? WithdrawnReason,
+    DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The stream version, set by Marten.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Starts the commitment.</summary>
+    public static Commitment Create(CommitmentRegistered e) => new(e.CommitmentId, e.PlanId, e.Code, e.Number, e.Text,
+        e.CarriedForwardFrom, null, CommitmentStatus.Active, null, e.RegisteredAt, e.RegisteredAt);
+
+    /// <summary>Folds a revision.</summary>
+    public Commitment Apply(CommitmentRevised e) => this with { Text = e.Text, UpdatedAt = e.RevisedAt };
+
+    /// <summary>Folds a withdrawal.</summary>
+    public Commitment Apply(CommitmentWithdrawn e) =>
+        this with { Status = CommitmentStatus.Withdrawn, WithdrawnReason = e.Reason, UpdatedAt = e.WithdrawnAt };
+
+    /// <summary>Folds a clustering.</summary>
+    public Commitment Apply(CommitmentClustered e) => this with { Cluster = e.Cluster, UpdatedAt = e.ClusteredAt };
+
+    /// <summary>True when <paramref name="caller"/> is staff of the institution that leads this commitment.</summary>
+    public bool IsLedBy(Caller? caller) =>
+        caller is { Role: TrackerRole.Ministry, InstitutionId: { } institution } && institution == Text.LeadInstitutionId;
+
+    /// <summary>Private evidence is for admins, reviewers and the lead institution's staff; never for the public.</summary>
+    public bool ShowsPrivateEvidenceTo(Caller? caller) =>
+        caller is { Role: TrackerRole.Admin or TrackerRole.Reviewer } || IsLedBy(caller);
+
+    /// <summary>Refuses changes to a withdrawn commitment.</summary>
+    public void EnsureActive()
+    {
+        if (Status == CommitmentStatus.Withdrawn)
+            throw new TrackerRuleBroken("commitment.withdrawn", $"Commitment {Code} was withdrawn: {WithdrawnReason}", RuleKind.Conflict);
+    }
+}

@@ -1,0 +1,60 @@
+using Marten;
+using Tracker.Infrastructure;
+using Tracker.Institutions;
+using Tracker.Members;
+using Tracker.Milestones;
+using Tracker.Plans;
+using Tracker.Ratings;
+
+namespace Tracker.Commitments;
+
+/// <summary>An institution as a commitment page names it.</summary>
+public sealed record InstitutionRef(Guid Id, string Name, InstitutionKind Kind);
+
+/// <summary>A public evidence link with the milestone and report it backs.</summary>
+public sealed record EvidenceOnPage(int MilestoneNumber, Guid MilestoneId, DateOnly AsOf, string Title, string Url, EvidenceVisibility Visibility);
+
+/// <summary>
+/// Everything the IRM's commitment page shows (overview, institutions, policy areas, claimed values), plus the
+/// milestones with their latest progress and full history, and the evidence the reader may see.
+/// </summary>
+public sealed record CommitmentPage(Guid Id, string Code, string Number, string Title, string? ShortTitle, string? FullText,
+    CommitmentStatus Status, string? WithdrawnReason, Guid PlanId, string PlanTitle, string? Member, InstitutionRef? LeadInstitution,
+    IReadOnlyList<InstitutionRef> SupportingInstitutions, string? SupportingInstitutionsText, DateOnly? Start, DateOnly? End,
+    IReadOnlyList<string> PolicyAreas, IReadOnlyList<OgpValue> ClaimedValues, string? Cluster, string? CarriedForwardFrom,
+    Completion? ComputedCompletion, int OverdueMilestones, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<EvidenceOnPage> Evidence,
+    long Version, DateTimeOffset? AsOf)
+{
+    /// <summary>Reads the page of the commitment with this id or public code, now or as of an instant.</summary>
+    public static async Task<CommitmentPage?> LoadAsync(IQuerySession session, string idOrCode, DateTimeOffset? asOf, Caller? reader,
+        CancellationToken ct)
+    {
+        var id = Guid.TryParse(idOrCode, out var guid)
+            ? guid
+            : (await session.Query<Commitment>().Where(c => c.Code == idOrCode.ToUpperInvariant()).Select(c => c.Id).ToListAsync(ct)).FirstOrDefault();
+        if (id == Guid.Empty || await Infrastructure.AsOf.Load<Commitment>(session, id, asOf, ct) is not { } commitment) return null;
+
+        var plan = await Infrastructure.AsOf.Load<Plan>(session, commitment.PlanId, asOf, ct);
+        var member = plan is null ? null : await session.LoadAsync<Member>(plan.MemberId, ct);
+        var institutions = (await session.LoadManyAsync<Institution>(ct, CommitmentTextRules.InstitutionIds(commitment.Text))).ToDictionary(i => i.Id);
+        var current = await session.Query<Milestone>().Where(m => m.CommitmentId == commitment.Id).ToListAsync(ct);
+        var milestones = await Infrastructure.AsOf.Each(session, current.OrderBy(m => m.Number), m => m.Id, asOf, ct);
+
+        var showPrivate = commitment.ShowsPrivateEvidenceTo(reader);
+        var today = DateOnly.FromDateTime((asOf ?? DateTimeOffset.UtcNow).UtcDateTime);
+        var views = milestones.Select(m => MilestoneView.Of(m, showPrivate, today)).ToList();
+        var computed = Ratings.ComputedCompletion.From(milestones
+            .Select(m => new MilestoneStatus(m.LatestProgress()?.Level, m.Withdrawn, m.Weight)).ToList());
+        var evidence = views.SelectMany(v => v.ProgressHistory.SelectMany(p => p.Evidence.Select(e =>
+            new EvidenceOnPage(v.Number, v.Id, p.AsOf, e.Title, e.Url, e.Visibility)))).ToList();
+
+        InstitutionRef? Ref(Guid institutionId) =>
+            institutions.TryGetValue(institutionId, out var i) ? new InstitutionRef(i.Id, i.Name, i.Kind) : null;
+        var text = commitment.Text;
+        return new CommitmentPage(commitment.Id, commitment.Code, commitment.Number, text.Title, text.ShortTitle, text.FullText,
+            commitment.Status, commitment.WithdrawnReason, commitment.PlanId, plan?.Title ?? "", member?.Name, Ref(text.LeadInstitutionId),
+            text.SupportingInstitutionIds.Select(Ref).OfType<InstitutionRef>().ToList(), text.SupportingInstitutionsText, text.Start, text.End,
+            text.PolicyAreas, text.ClaimedValues, commitment.Cluster, commitment.CarriedForwardFrom,
+            computed.IsAssessed ? computed.Value : null, views.Count(v => v.Overdue), views, evidence, commitment.Version, asOf);
+    }
+}

@@ -1,0 +1,58 @@
+using Marten;
+using Tracker.Infrastructure;
+using Tracker.Institutions;
+using Tracker.Plans;
+using Tracker.Ratings;
+using Wolverine.Marten;
+
+namespace Tracker.Commitments;
+
+/// <summary>Body of <c>POST /api/commitments/{commitmentId}/revisions</c>: the whole new text and why it changed.</summary>
+public sealed record ReviseCommitmentRequest(string? Title, string? ShortTitle, string? FullText, Guid? LeadInstitutionId,
+    IReadOnlyList<Guid>? SupportingInstitutionIds, string? SupportingInstitutionsText, DateOnly? Start, DateOnly? End,
+    IReadOnlyList<string>? PolicyAreas, IReadOnlyList<OgpValue>? ClaimedValues, string? Reason) : ICommitmentTextRequest;
+
+/// <summary>Revises a commitment's text.</summary>
+public sealed record ReviseCommitment(Guid CommitmentId, CommitmentText Text, string Reason, long? ExpectedVersion, Caller Caller)
+    : ITrackerCommand;
+
+/// <summary>Decides a revision.</summary>
+public static class ReviseCommitmentHandler
+{
+    /// <summary>Only an admin revises an active commitment; a revision identical to the current text appends nothing.</summary>
+    [AggregateHandler]
+    public static async Task<(UpdatedAggregate, Events)> Handle(ReviseCommitment command, Commitment commitment,
+        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        StaleVersion.Check(commitment.Id, commitment.Version, command.ExpectedVersion);
+        commitment.EnsureActive();
+        var plan = await session.LoadAsync<Plan>(commitment.PlanId, ct) ?? throw TrackerRuleBroken.NotFound("plan", commitment.PlanId);
+        var institutions = await session.LoadManyAsync<Institution>(ct, CommitmentTextRules.InstitutionIds(command.Text));
+        CommitmentTextRules.EnsureConsistent(command.Text, plan, institutions);
+        if (Same(command.Text, commitment.Text)) return (new UpdatedAggregate(), []);
+        return (new UpdatedAggregate(), [new CommitmentRevised(commitment.Id, command.Text, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    private static bool Same(CommitmentText a, CommitmentText b) =>
+        a with { SupportingInstitutionIds = [], PolicyAreas = [], ClaimedValues = [] } == b with { SupportingInstitutionIds = [], PolicyAreas = [], ClaimedValues = [] }
+        && a.SupportingInstitutionIds.SequenceEqual(b.SupportingInstitutionIds)
+        && a.PolicyAreas.SequenceEqual(b.PolicyAreas) && a.ClaimedValues.SequenceEqual(b.ClaimedValues);
+
+    /// <summary>Maps <c>POST /api/commitments/{commitmentId}/revisions</c>.</summary>
+    public static void Map(RouteGroupBuilder commitments) =>
+        commitments.MapPost("/{commitmentId:guid}/revisions", static async (Guid commitmentId, ReviseCommitmentRequest body, HttpContext http) =>
+            {
+                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
+                var errors = CommitmentTextRules.Validate(body, new FieldErrors().Text("reason", body.Reason, max: 2_000));
+                if (errors.Any) return errors.Problem();
+                var command = new ReviseCommitment(commitmentId, CommitmentTextRules.ToText(body), body.Reason!.Trim(), expected, http.Caller());
+                return await Writes.Send<Commitment>(http, command, c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithName("ReviseCommitment")
+            .WithSummary("Revise a commitment's text, institutions, dates, tags or claimed values")
+            .Produces<Commitment>()
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

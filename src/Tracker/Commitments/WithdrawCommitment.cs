@@ -1,0 +1,41 @@
+using Tracker.Infrastructure;
+using Wolverine.Marten;
+
+namespace Tracker.Commitments;
+
+/// <summary>Body of <c>POST /api/commitments/{commitmentId}/withdrawal</c>.</summary>
+public sealed record WithdrawCommitmentRequest(string? Reason);
+
+/// <summary>Withdraws a commitment from its plan.</summary>
+public sealed record WithdrawCommitment(Guid CommitmentId, string Reason, long? ExpectedVersion, Caller Caller) : ITrackerCommand;
+
+/// <summary>Decides a withdrawal.</summary>
+public static class WithdrawCommitmentHandler
+{
+    /// <summary>Only an admin withdraws; withdrawing twice appends nothing the second time.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(WithdrawCommitment command, Commitment commitment, TimeProvider clock)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        StaleVersion.Check(commitment.Id, commitment.Version, command.ExpectedVersion);
+        if (commitment.Status == CommitmentStatus.Withdrawn) return (new UpdatedAggregate(), []);
+        return (new UpdatedAggregate(), [new CommitmentWithdrawn(commitment.Id, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    /// <summary>Maps <c>POST /api/commitments/{commitmentId}/withdrawal</c>.</summary>
+    public static void Map(RouteGroupBuilder commitments) =>
+        commitments.MapPost("/{commitmentId:guid}/withdrawal", static async (Guid commitmentId, WithdrawCommitmentRequest body, HttpContext http) =>
+            {
+                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
+                var errors = new FieldErrors().Text("reason", body.Reason, max: 2_000);
+                if (errors.Any) return errors.Problem();
+                var command = new WithdrawCommitment(commitmentId, body.Reason!.Trim(), expected, http.Caller());
+                return await Writes.Send<Commitment>(http, command, c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithName("WithdrawCommitment")
+            .WithSummary("Withdraw a commitment from its plan")
+            .Produces<Commitment>()
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

@@ -1,0 +1,56 @@
+using JasperFx.Events;
+using Marten;
+using Tracker.Commitments;
+using Tracker.Infrastructure;
+using Tracker.Milestones;
+
+namespace Tracker.History;
+
+/// <summary>Who did something, as the event's metadata records it.</summary>
+public sealed record Actor(string? UserId, string? Role, string? InstitutionId);
+
+/// <summary>One event of a stream, as the audit trail shows it.</summary>
+public sealed record HistoryEntry(long Version, long Sequence, string Type, object Data, DateTimeOffset RecordedAt, Actor By);
+
+/// <summary>The audit trail of any stream: every event, who, when.</summary>
+public static class StreamHistory
+{
+    /// <summary>Maps <c>GET /api/streams/{id}/history</c>.</summary>
+    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/streams/{id:guid}/history", static async Task<IResult> (Guid id, string? asOf, IQuerySession session,
+                HttpContext http, CancellationToken ct) =>
+            {
+                if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
+                var events = instant is { } at
+                    ? await session.Events.FetchStreamAsync(id, timestamp: at.ToUniversalTime(), token: ct)
+                    : await session.Events.FetchStreamAsync(id, token: ct);
+                if (events.Count == 0)
+                    return Problems.Result(Problems.Of(404, "stream.not_found", $"No stream with id '{id}'{(instant is null ? "" : " at that time")}."));
+                var reader = http.CallerOrNull();
+                var entries = new List<HistoryEntry>(events.Count);
+                foreach (var e in events)
+                    entries.Add(new HistoryEntry(e.Version, e.Sequence, e.EventTypeName, await Visible(e.Data, reader, session, ct),
+                        e.Timestamp, new Actor(Header(e, "userId") ?? e.UserName, Header(e, "role"), Header(e, "institutionId"))));
+                return TypedResults.Ok(entries);
+            })
+            .WithTags("History")
+            .WithName("GetStreamHistory")
+            .WithSummary("Read the audit trail of any stream (plan, commitment, milestone, member, institution)")
+            .Produces<IReadOnlyList<HistoryEntry>>().ProducesProblem(404).ProducesValidationProblem();
+        return app;
+    }
+
+    private static string? Header(IEvent e, string name) =>
+        e.Headers is { } headers && headers.TryGetValue(name, out var value) ? value?.ToString() : null;
+
+    // The audit trail is public, but private evidence is not: readers who may not see it get the report without it.
+    private static async Task<object> Visible(object data, Caller? reader, IQuerySession session, CancellationToken ct)
+    {
+        if (data is not MilestoneProgressReported report || report.Evidence.All(e => e.Visibility == EvidenceVisibility.Public)) return data;
+        var commitment = await session.LoadAsync<Commitment>(report.CommitmentId, ct);
+        return commitment?.ShowsPrivateEvidenceTo(reader) == true
+            ? data
+            : report with { Evidence = report.Evidence.Where(e => e.Visibility == EvidenceVisibility.Public).ToList() };
+    }
+}

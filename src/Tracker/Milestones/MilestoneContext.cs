@@ -1,0 +1,33 @@
+using Marten;
+using Tracker.Commitments;
+using Tracker.Infrastructure;
+using Tracker.Plans;
+
+namespace Tracker.Milestones;
+
+/// <summary>The commitment and plan a milestone decision is checked against (who leads it, the plan period).</summary>
+public sealed record MilestoneContext(Commitment Commitment, Plan Plan)
+{
+    /// <summary>Loads the current commitment and plan of <paramref name="commitmentId"/>.</summary>
+    public static async Task<MilestoneContext> LoadAsync(IQuerySession session, Guid commitmentId, CancellationToken ct)
+    {
+        var commitment = await session.LoadAsync<Commitment>(commitmentId, ct) ?? throw TrackerRuleBroken.NotFound("commitment", commitmentId);
+        var plan = await session.LoadAsync<Plan>(commitment.PlanId, ct) ?? throw TrackerRuleBroken.NotFound("plan", commitment.PlanId);
+        return new(commitment, plan);
+    }
+
+    /// <summary>Only staff of the institution that leads the commitment report on its milestones.</summary>
+    public void EnsureReportableBy(Caller caller)
+    {
+        if (!Commitment.IsLedBy(caller))
+            throw TrackerRuleBroken.Forbidden("milestone.not_lead",
+                $"Only staff of the institution that leads {Commitment.Code} may report on its milestones.");
+    }
+
+    /// <summary>A date a milestone carries must lie within the plan period.</summary>
+    public void EnsureWithinPlan(string field, DateOnly day)
+    {
+        if (!Plan.Covers(day))
+            throw TrackerRuleBroken.InvalidField(field, "date.outside_plan", $"Must lie within the plan period {Plan.PeriodStart}..{Plan.PeriodEnd}.");
+    }
+}

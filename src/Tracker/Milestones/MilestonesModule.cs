@@ -1,0 +1,44 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Tracker.Commitments;
+using Tracker.Infrastructure;
+using Tracker.Milestones.Reporting;
+
+namespace Tracker.Milestones;
+
+/// <summary>The milestones slice: its projection and its routes.</summary>
+public static class MilestonesModule
+{
+    /// <summary>Milestones are folded inline so a report reads its own result.</summary>
+    public static void AddMilestones(StoreOptions options)
+    {
+        options.Projections.Snapshot<Milestone>(SnapshotLifecycle.Inline);
+        options.Schema.For<Milestone>().Index(m => m.CommitmentId);
+    }
+
+    /// <summary>Maps <c>/api/milestones</c> and <c>POST /api/commitments/{id}/milestones</c>.</summary>
+    public static IEndpointRouteBuilder MapMilestones(this IEndpointRouteBuilder app)
+    {
+        PlanMilestoneHandler.Map(app);
+        var milestones = app.MapGroup("/api/milestones").WithTags("Milestones");
+        ReportMilestoneProgressHandler.Map(milestones);
+        RebaselineMilestoneHandler.Map(milestones);
+        WithdrawMilestoneHandler.Map(milestones);
+
+        milestones.MapGet("/{id:guid}", static async Task<IResult> (Guid id, string? asOf, IQuerySession session, HttpContext http,
+                CancellationToken ct) =>
+            {
+                if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
+                if (await AsOf.Load<Milestone>(session, id, instant, ct) is not { } milestone)
+                    return Problems.Result(Problems.Of(404, "milestone.not_found", $"No milestone with id '{id}'{(instant is null ? "" : " at that time")}."));
+                var commitment = await session.LoadAsync<Commitment>(milestone.CommitmentId, ct);
+                http.Response.Headers.ETag = Writes.ETag(milestone.Version);
+                var today = DateOnly.FromDateTime((instant ?? DateTimeOffset.UtcNow).UtcDateTime);
+                return TypedResults.Ok(MilestoneView.Of(milestone, commitment?.ShowsPrivateEvidenceTo(http.CallerOrNull()) == true, today));
+            })
+            .WithName("GetMilestone")
+            .WithSummary("Read a milestone with its latest progress and full history")
+            .Produces<MilestoneView>().ProducesProblem(404).ProducesValidationProblem();
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using Marten;
+using Tracker.Commitments;
+using Tracker.Infrastructure;
+using Tracker.Plans;
+using Wolverine.Marten;
+
+namespace Tracker.Milestones;
+
+/// <summary>Body of <c>POST /api/commitments/{commitmentId}/milestones</c>.</summary>
+/// <param name="Number">Its number within the commitment; the next free one when omitted.</param>
+/// <param name="Text">What the milestone commits to.</param>
+/// <param name="Deliverable">The verifiable output, if the plan names one.</param>
+/// <param name="Weight">Its share in the computed completion (default 1).</param>
+public sealed record PlanMilestoneRequest(int? Number, string? Text, string? Deliverable, DateOnly? PlannedStart,
+    DateOnly? PlannedEnd, decimal? Weight);
+
+/// <summary>Plans a milestone of a commitment: starts its stream.</summary>
+public sealed record PlanMilestone(Guid MilestoneId, Guid CommitmentId, int? Number, string Text, string? Deliverable,
+    DateOnly PlannedStart, DateOnly PlannedEnd, decimal Weight, Caller Caller) : ITrackerCommand;
+
+/// <summary>Decides a milestone plan.</summary>
+public static class PlanMilestoneHandler
+{
+    /// <summary>Only an admin plans milestones, of an active commitment, within the plan period, under a free number.</summary>
+    public static async Task<(StreamStarted, IStartStream)> Handle(PlanMilestone command, IQuerySession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        var context = await MilestoneContext.LoadAsync(session, command.CommitmentId, ct);
+        context.Commitment.EnsureActive();
+        context.EnsureWithinPlan("plannedStart", command.PlannedStart);
+        context.EnsureWithinPlan("plannedEnd", command.PlannedEnd);
+        var numbers = await session.Query<Milestone>().Where(m => m.CommitmentId == command.CommitmentId).Select(m => m.Number).ToListAsync(ct);
+        var number = command.Number ?? (numbers.Count == 0 ? 1 : numbers.Max() + 1);
+        if (numbers.Contains(number))
+            throw new TrackerRuleBroken("milestone.number_taken", $"{context.Commitment.Code} already has a milestone {number}.", RuleKind.Conflict, "number");
+
+        var planned = new MilestonePlanned(command.MilestoneId, command.CommitmentId, number, command.Text, command.Deliverable,
+            command.PlannedStart, command.PlannedEnd, command.Weight, command.Caller.UserId, clock.GetUtcNow());
+        return (new StreamStarted(command.MilestoneId, 1), MartenOps.StartStream<Milestone>(command.MilestoneId, planned));
+    }
+
+    /// <summary>Maps <c>POST /api/commitments/{commitmentId}/milestones</c>.</summary>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/commitments/{commitmentId:guid}/milestones", static async (Guid commitmentId, PlanMilestoneRequest body, HttpContext http) =>
+            {
+                var errors = new FieldErrors()
+                    .Text("text", body.Text, max: 5_000)
+                    .OptionalText("deliverable", body.Deliverable, max: 2_000)
+                    .Required("plannedStart", body.PlannedStart)
+                    .Required("plannedEnd", body.PlannedEnd)
+                    .Check("number", body.Number is null or (>= 1 and <= 999), "Must be between 1 and 999.")
+                    .Check("weight", body.Weight is null or (> 0 and <= 100), "Must be more than 0 and at most 100.");
+                if (body is { PlannedStart: { } start, PlannedEnd: { } end }) errors.Check("plannedEnd", end >= start, "The end must not be before the start.");
+                if (errors.Any) return errors.Problem();
+
+                var command = new PlanMilestone(Guid.CreateVersion7(), commitmentId, body.Number, body.Text!.Trim(), body.Deliverable?.Trim(),
+                    body.PlannedStart!.Value, body.PlannedEnd!.Value, body.Weight ?? 1m, http.Caller());
+                return await Writes.Send<StreamStarted>(http, command,
+                    started => new WriteResult(201, started, started.Version, $"/api/milestones/{started.Id}"));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithTags("Milestones")
+            .WithName("PlanMilestone")
+            .WithSummary("Plan a milestone of a commitment")
+            .Produces<StreamStarted>(201)
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

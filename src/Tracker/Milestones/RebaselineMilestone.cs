@@ -1,0 +1,53 @@
+using Marten;
+using Tracker.Infrastructure;
+using Wolverine.Marten;
+
+namespace Tracker.Milestones;
+
+/// <summary>Body of <c>POST /api/milestones/{milestoneId}/rebaseline</c>.</summary>
+/// <param name="NewEnd">The new planned end date, within the plan period.</param>
+/// <param name="Justification">Why the date moved (e.g. "COVID-19 extension granted by OGP").</param>
+public sealed record RebaselineMilestoneRequest(DateOnly? NewEnd, string? Justification);
+
+/// <summary>Moves a milestone's planned end date.</summary>
+public sealed record RebaselineMilestone(Guid MilestoneId, DateOnly NewEnd, string Justification, long? ExpectedVersion, Caller Caller)
+    : ITrackerCommand;
+
+/// <summary>Decides a re-baselining.</summary>
+public static class RebaselineMilestoneHandler
+{
+    /// <summary>Only the lead institution's staff re-baseline a live milestone, to a day within the plan; the same end appends nothing.</summary>
+    [AggregateHandler]
+    public static async Task<(UpdatedAggregate, Events)> Handle(RebaselineMilestone command, Milestone milestone,
+        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var context = await MilestoneContext.LoadAsync(session, milestone.CommitmentId, ct);
+        context.EnsureReportableBy(command.Caller);
+        StaleVersion.Check(milestone.Id, milestone.Version, command.ExpectedVersion);
+        milestone.EnsureLive();
+        context.EnsureWithinPlan("newEnd", command.NewEnd);
+        if (command.NewEnd < milestone.PlannedStart)
+            throw TrackerRuleBroken.InvalidField("newEnd", "date.before_start", $"The end cannot be before the planned start ({milestone.PlannedStart}).");
+        if (command.NewEnd == milestone.PlannedEnd) return (new UpdatedAggregate(), []);
+        return (new UpdatedAggregate(), [new MilestoneRebaselined(milestone.Id, milestone.CommitmentId, milestone.PlannedEnd, command.NewEnd,
+            command.Justification, command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    /// <summary>Maps <c>POST /api/milestones/{milestoneId}/rebaseline</c>.</summary>
+    public static void Map(RouteGroupBuilder milestones) =>
+        milestones.MapPost("/{milestoneId:guid}/rebaseline", static async (Guid milestoneId, RebaselineMilestoneRequest body, HttpContext http) =>
+            {
+                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
+                var errors = new FieldErrors().Required("newEnd", body.NewEnd).Text("justification", body.Justification, max: 5_000);
+                if (errors.Any) return errors.Problem();
+                var command = new RebaselineMilestone(milestoneId, body.NewEnd!.Value, body.Justification!.Trim(), expected, http.Caller());
+                return await Writes.Send<Milestone>(http, command,
+                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
+            })
+            .RequireAuthorization(Authentication.Ministry)
+            .WithName("RebaselineMilestone")
+            .WithSummary("Move a milestone's planned end date, with the justification (lead institution's staff only)")
+            .Produces<MilestoneView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

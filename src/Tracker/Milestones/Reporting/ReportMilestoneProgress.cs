@@ -1,0 +1,77 @@
+using Marten;
+using Tracker.Infrastructure;
+using Tracker.Ratings;
+using Wolverine.Marten;
+
+namespace Tracker.Milestones.Reporting;
+
+/// <summary>One evidence link in a progress report.</summary>
+/// <param name="Visibility">Public (default) or Private: private links are never shown to the public.</param>
+public sealed record EvidenceRequest(string? Title, string? Url, EvidenceVisibility? Visibility);
+
+/// <summary>Body of <c>POST /api/milestones/{milestoneId}/progress</c>.</summary>
+/// <param name="Level">NotStarted, Limited, Substantial or Complete.</param>
+/// <param name="Percent">Optional percentage done, 0 to 100.</param>
+/// <param name="Narrative">What was done, in the ministry's words.</param>
+/// <param name="AsOf">The day the progress is as of (default: today); not in the future, not before the plan starts.</param>
+public sealed record ReportProgressRequest(ProgressLevel? Level, int? Percent, string? Narrative, IReadOnlyList<EvidenceRequest>? Evidence, DateOnly? AsOf);
+
+/// <summary>Reports a milestone's progress.</summary>
+public sealed record ReportMilestoneProgress(Guid MilestoneId, ProgressLevel Level, int? Percent, string Narrative,
+    IReadOnlyList<Evidence> Evidence, DateOnly? AsOf, long? ExpectedVersion, Caller Caller) : ITrackerCommand;
+
+/// <summary>Decides a progress report.</summary>
+public static class ReportMilestoneProgressHandler
+{
+    /// <summary>Only the lead institution's staff report, on a live milestone, as of a day within the plan and not in the future.</summary>
+    [AggregateHandler]
+    public static async Task<(UpdatedAggregate, Events)> Handle(ReportMilestoneProgress command, Milestone milestone,
+        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var context = await MilestoneContext.LoadAsync(session, milestone.CommitmentId, ct);
+        context.EnsureReportableBy(command.Caller);
+        StaleVersion.Check(milestone.Id, milestone.Version, command.ExpectedVersion);
+        milestone.EnsureLive();
+        var now = clock.GetUtcNow();
+        var asOf = command.AsOf ?? DateOnly.FromDateTime(now.UtcDateTime);
+        if (asOf > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+            throw TrackerRuleBroken.InvalidField("asOf", "date.future", "Progress cannot be reported as of a future day.");
+        if (asOf < context.Plan.PeriodStart)
+            throw TrackerRuleBroken.InvalidField("asOf", "date.outside_plan", $"Progress cannot be as of a day before the plan starts ({context.Plan.PeriodStart}).");
+
+        return (new UpdatedAggregate(), [new MilestoneProgressReported(milestone.Id, milestone.CommitmentId, command.Level, command.Percent,
+            command.Narrative, command.Evidence, asOf, command.Caller.UserId, command.Caller.InstitutionId, now)]);
+    }
+
+    /// <summary>Maps <c>POST /api/milestones/{milestoneId}/progress</c>.</summary>
+    public static void Map(RouteGroupBuilder milestones) =>
+        milestones.MapPost("/{milestoneId:guid}/progress", static async (Guid milestoneId, ReportProgressRequest body, HttpContext http) =>
+            {
+                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
+                var errors = new FieldErrors()
+                    .Required("level", body.Level)
+                    .Text("narrative", body.Narrative, max: 10_000)
+                    .Check("percent", body.Percent is null or (>= 0 and <= 100), "Must be between 0 and 100.")
+                    .Check("percent", !(body.Level == ProgressLevel.Complete && body.Percent is < 100), "A complete milestone is 100 percent done.")
+                    .Check("percent", !(body.Level == ProgressLevel.NotStarted && body.Percent is > 0), "A milestone not started is 0 percent done.")
+                    .Count("evidence", body.Evidence, max: 20);
+                foreach (var (item, index) in (body.Evidence ?? []).Select((e, i) => (e, i)))
+                {
+                    if (item is null) { errors.Check($"evidence[{index}]", false, "An evidence item is required."); continue; }
+                    errors.Text($"evidence[{index}].title", item.Title, max: 300).Url($"evidence[{index}].url", item.Url, required: true);
+                }
+                if (errors.Any) return errors.Problem();
+
+                var evidence = (body.Evidence ?? []).Select(e => new Evidence(e.Title!.Trim(), e.Url!, e.Visibility ?? EvidenceVisibility.Public)).ToList();
+                var command = new ReportMilestoneProgress(milestoneId, body.Level!.Value, body.Percent, body.Narrative!.Trim(), evidence,
+                    body.AsOf, expected, http.Caller());
+                return await Writes.Send<Milestone>(http, command,
+                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
+            })
+            .RequireAuthorization(Authentication.Ministry)
+            .WithName("ReportMilestoneProgress")
+            .WithSummary("Report a milestone's progress, with evidence (lead institution's staff only)")
+            .Produces<MilestoneView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

@@ -1,0 +1,42 @@
+using Tracker.Infrastructure;
+using Wolverine.Marten;
+
+namespace Tracker.Milestones;
+
+/// <summary>Body of <c>POST /api/milestones/{milestoneId}/withdrawal</c>.</summary>
+public sealed record WithdrawMilestoneRequest(string? Reason);
+
+/// <summary>Withdraws a milestone.</summary>
+public sealed record WithdrawMilestone(Guid MilestoneId, string Reason, long? ExpectedVersion, Caller Caller) : ITrackerCommand;
+
+/// <summary>Decides a milestone withdrawal.</summary>
+public static class WithdrawMilestoneHandler
+{
+    /// <summary>Only an admin withdraws milestones; withdrawing twice appends nothing the second time.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(WithdrawMilestone command, Milestone milestone, TimeProvider clock)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        StaleVersion.Check(milestone.Id, milestone.Version, command.ExpectedVersion);
+        if (milestone.Withdrawn) return (new UpdatedAggregate(), []);
+        return (new UpdatedAggregate(), [new MilestoneWithdrawn(milestone.Id, milestone.CommitmentId, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    /// <summary>Maps <c>POST /api/milestones/{milestoneId}/withdrawal</c>.</summary>
+    public static void Map(RouteGroupBuilder milestones) =>
+        milestones.MapPost("/{milestoneId:guid}/withdrawal", static async (Guid milestoneId, WithdrawMilestoneRequest body, HttpContext http) =>
+            {
+                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
+                var errors = new FieldErrors().Text("reason", body.Reason, max: 2_000);
+                if (errors.Any) return errors.Problem();
+                var command = new WithdrawMilestone(milestoneId, body.Reason!.Trim(), expected, http.Caller());
+                return await Writes.Send<Milestone>(http, command,
+                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithName("WithdrawMilestone")
+            .WithSummary("Withdraw a milestone")
+            .Produces<MilestoneView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}
