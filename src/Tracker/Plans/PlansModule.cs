@@ -17,6 +17,8 @@ public static class PlansModule
     {
         var plans = app.MapGroup("/api/plans").WithTags("Plans");
         RegisterPlanHandler.Map(plans);
+        AmendPlanHandler.Map(plans);
+        EndPlanHandler.Map(plans);
 
         plans.MapGet("/", static async Task<IResult> (string? member, string? asOf, IQuerySession session, CancellationToken ct) =>
             {

@@ -1,0 +1,53 @@
+using Tracker.Infrastructure;
+using Wolverine.Marten;
+
+namespace Tracker.Plans;
+
+/// <summary>Body of <c>POST /api/plans/{planId}/amendments</c>: the plan's new title, period and cutoff, and why.</summary>
+public sealed record AmendPlanRequest(string? Title, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? MidtermCutoff, string? Reason);
+
+/// <summary>Amends a plan (e.g. the 2020 COVID extension of implementation periods).</summary>
+public sealed record AmendPlan(Guid PlanId, string Title, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly MidtermCutoff, string Reason,
+    long? ExpectedVersion, Caller Caller) : ITrackerCommand;
+
+/// <summary>Decides an amendment.</summary>
+public static class AmendPlanHandler
+{
+    /// <summary>Only an admin amends; an amendment that changes nothing appends nothing.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(AmendPlan command, Plan plan, TimeProvider clock)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        StaleVersion.Check(plan.Id, plan.Version, command.ExpectedVersion);
+        if (plan.Title == command.Title && plan.PeriodStart == command.PeriodStart && plan.PeriodEnd == command.PeriodEnd
+            && plan.MidtermCutoff == command.MidtermCutoff)
+            return (new UpdatedAggregate(), []);
+        return (new UpdatedAggregate(), [new PlanAmended(plan.Id, command.Title, command.PeriodStart, command.PeriodEnd,
+            command.MidtermCutoff, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    /// <summary>Maps <c>POST /api/plans/{planId}/amendments</c>.</summary>
+    public static void Map(RouteGroupBuilder plans) =>
+        plans.MapPost("/{planId:guid}/amendments", static async (Guid planId, AmendPlanRequest body, HttpContext http) =>
+            {
+                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
+                var errors = new FieldErrors().Text("title", body.Title, max: 300).Required("periodStart", body.PeriodStart)
+                    .Required("periodEnd", body.PeriodEnd).Required("midtermCutoff", body.MidtermCutoff).Text("reason", body.Reason, max: 2_000);
+                if (body is { PeriodStart: { } start, PeriodEnd: { } end })
+                {
+                    errors.Check("periodEnd", end > start, "The period must end after it starts.");
+                    if (body.MidtermCutoff is { } cutoff)
+                        errors.Check("midtermCutoff", cutoff >= start && cutoff <= end, "The midterm cutoff must lie within the period.");
+                }
+                if (errors.Any) return errors.Problem();
+                var command = new AmendPlan(planId, body.Title!.Trim(), body.PeriodStart!.Value, body.PeriodEnd!.Value, body.MidtermCutoff!.Value,
+                    body.Reason!.Trim(), expected, http.Caller());
+                return await Writes.Send<Plan>(http, command, p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}"));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithName("AmendPlan")
+            .WithSummary("Amend a plan's title, period or midterm cutoff")
+            .Produces<Plan>()
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

@@ -1,0 +1,43 @@
+using Tracker.Infrastructure;
+using Wolverine.Marten;
+
+namespace Tracker.Plans;
+
+/// <summary>Body of <c>POST /api/plans/{planId}/end</c>.</summary>
+/// <param name="EndedOn">The last day of implementation (default: the end of the period).</param>
+public sealed record EndPlanRequest(DateOnly? EndedOn);
+
+/// <summary>Ends a plan's implementation period.</summary>
+public sealed record EndPlan(Guid PlanId, DateOnly? EndedOn, long? ExpectedVersion, Caller Caller) : ITrackerCommand;
+
+/// <summary>Decides the end of a plan.</summary>
+public static class EndPlanHandler
+{
+    /// <summary>Only an admin ends a plan, once.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(EndPlan command, Plan plan, TimeProvider clock)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        StaleVersion.Check(plan.Id, plan.Version, command.ExpectedVersion);
+        if (plan.Status == PlanStatus.Ended) return (new UpdatedAggregate(), []);
+        var endedOn = command.EndedOn ?? plan.PeriodEnd;
+        if (endedOn < plan.PeriodStart)
+            throw TrackerRuleBroken.InvalidField("endedOn", "date.outside_plan", $"A plan cannot end before it starts ({plan.PeriodStart}).");
+        return (new UpdatedAggregate(), [new PlanEnded(plan.Id, endedOn, command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    /// <summary>Maps <c>POST /api/plans/{planId}/end</c>.</summary>
+    public static void Map(RouteGroupBuilder plans) =>
+        plans.MapPost("/{planId:guid}/end", static async (Guid planId, EndPlanRequest body, HttpContext http) =>
+            {
+                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
+                var command = new EndPlan(planId, body.EndedOn, expected, http.Caller());
+                return await Writes.Send<Plan>(http, command, p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}"));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithName("EndPlan")
+            .WithSummary("End a plan's implementation period")
+            .Produces<Plan>()
+            .ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}
