@@ -18,7 +18,7 @@ public sealed record Rebaseline(DateOnly PreviousEnd, DateOnly NewEnd, string Ju
 /// A milestone folded from its stream, with its whole progress history: the write model (withdrawn? which
 /// commitment?) and the milestone view. Stored inline, so a report reads its own result.
 /// </summary>
-public sealed record Milestone(Guid Id, Guid CommitmentId, int Number, string Text, string? Deliverable, DateOnly PlannedStart,
+public sealed record Milestone(Guid Id, Guid CommitmentId, Guid PlanId, int Number, string Text, string? Deliverable, DateOnly PlannedStart,
     DateOnly PlannedEnd, DateOnly OriginalEnd, decimal Weight, bool Withdrawn, string? WithdrawnReason,
     IReadOnlyList<ProgressReport> Progress, IReadOnlyList<Rebaseline> Rebaselines, DateTimeOffset PlannedAt, DateTimeOffset UpdatedAt)
 {
@@ -26,7 +26,7 @@ public sealed record Milestone(Guid Id, Guid CommitmentId, int Number, string Te
     public long Version { get; set; }
 
     /// <summary>Starts the milestone.</summary>
-    public static Milestone Create(MilestonePlanned e) => new(e.MilestoneId, e.CommitmentId, e.Number, e.Text, e.Deliverable,
+    public static Milestone Create(MilestonePlanned e) => new(e.MilestoneId, e.CommitmentId, e.PlanId, e.Number, e.Text, e.Deliverable,
         e.PlannedStart, e.PlannedEnd, e.PlannedEnd, e.Weight, false, null, [], [], e.PlannedAt, e.PlannedAt);
 
     /// <summary>Folds a progress report.</summary>

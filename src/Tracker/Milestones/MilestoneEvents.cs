@@ -16,17 +16,17 @@ public sealed record Evidence(string Title, string Url, EvidenceVisibility Visib
 
 /// <summary>A milestone of a commitment was planned.</summary>
 /// <param name="Weight">Its share in the commitment's computed completion (1 unless the plan weighs milestones).</param>
-public sealed record MilestonePlanned(Guid MilestoneId, Guid CommitmentId, int Number, string Text, string? Deliverable,
+public sealed record MilestonePlanned(Guid MilestoneId, Guid CommitmentId, Guid PlanId, int Number, string Text, string? Deliverable,
     DateOnly PlannedStart, DateOnly PlannedEnd, decimal Weight, string PlannedBy, DateTimeOffset PlannedAt);
 
 /// <summary>The lead institution reported the milestone's progress as it stood on <paramref name="AsOf"/>.</summary>
-public sealed record MilestoneProgressReported(Guid MilestoneId, Guid CommitmentId, ProgressLevel Level, int? Percent,
+public sealed record MilestoneProgressReported(Guid MilestoneId, Guid CommitmentId, Guid PlanId, ProgressLevel Level, int? Percent,
     string Narrative, IReadOnlyList<Evidence> Evidence, DateOnly AsOf, string ReportedBy, Guid? ReportedForInstitutionId,
     DateTimeOffset ReportedAt);
 
 /// <summary>The milestone's end date moved, with the justification (e.g. the 2020 COVID extensions).</summary>
-public sealed record MilestoneRebaselined(Guid MilestoneId, Guid CommitmentId, DateOnly PreviousEnd, DateOnly NewEnd,
+public sealed record MilestoneRebaselined(Guid MilestoneId, Guid CommitmentId, Guid PlanId, DateOnly PreviousEnd, DateOnly NewEnd,
     string Justification, string RebaselinedBy, DateTimeOffset RebaselinedAt);
 
 /// <summary>The milestone was withdrawn.</summary>
-public sealed record MilestoneWithdrawn(Guid MilestoneId, Guid CommitmentId, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt);
+public sealed record MilestoneWithdrawn(Guid MilestoneId, Guid CommitmentId, Guid PlanId, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt);

@@ -13,7 +13,7 @@ public static class MilestonesModule
     public static void AddMilestones(StoreOptions options)
     {
         options.Projections.Snapshot<Milestone>(SnapshotLifecycle.Inline);
-        options.Schema.For<Milestone>().Index(m => m.CommitmentId);
+        options.Schema.For<Milestone>().Index(m => m.CommitmentId).Index(m => m.PlanId);
     }
 
     /// <summary>Maps <c>/api/milestones</c> and <c>POST /api/commitments/{id}/milestones</c>.</summary>

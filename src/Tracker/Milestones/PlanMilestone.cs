@@ -35,7 +35,7 @@ public static class PlanMilestoneHandler
         if (numbers.Contains(number))
             throw new TrackerRuleBroken("milestone.number_taken", $"{context.Commitment.Code} already has a milestone {number}.", RuleKind.Conflict, "number");
 
-        var planned = new MilestonePlanned(command.MilestoneId, command.CommitmentId, number, command.Text, command.Deliverable,
+        var planned = new MilestonePlanned(command.MilestoneId, command.CommitmentId, context.Plan.Id, number, command.Text, command.Deliverable,
             command.PlannedStart, command.PlannedEnd, command.Weight, command.Caller.UserId, clock.GetUtcNow());
         return (new StreamStarted(command.MilestoneId, 1), MartenOps.StartStream<Milestone>(command.MilestoneId, planned));
     }

@@ -29,7 +29,7 @@ public static class RebaselineMilestoneHandler
         if (command.NewEnd < milestone.PlannedStart)
             throw TrackerRuleBroken.InvalidField("newEnd", "date.before_start", $"The end cannot be before the planned start ({milestone.PlannedStart}).");
         if (command.NewEnd == milestone.PlannedEnd) return (new UpdatedAggregate(), []);
-        return (new UpdatedAggregate(), [new MilestoneRebaselined(milestone.Id, milestone.CommitmentId, milestone.PlannedEnd, command.NewEnd,
+        return (new UpdatedAggregate(), [new MilestoneRebaselined(milestone.Id, milestone.CommitmentId, milestone.PlanId, milestone.PlannedEnd, command.NewEnd,
             command.Justification, command.Caller.UserId, clock.GetUtcNow())]);
     }
 

@@ -19,7 +19,7 @@ public static class WithdrawMilestoneHandler
         command.Caller.MustBe(TrackerRole.Admin);
         StaleVersion.Check(milestone.Id, milestone.Version, command.ExpectedVersion);
         if (milestone.Withdrawn) return (new UpdatedAggregate(), []);
-        return (new UpdatedAggregate(), [new MilestoneWithdrawn(milestone.Id, milestone.CommitmentId, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+        return (new UpdatedAggregate(), [new MilestoneWithdrawn(milestone.Id, milestone.CommitmentId, milestone.PlanId, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
     }
 
     /// <summary>Maps <c>POST /api/milestones/{milestoneId}/withdrawal</c>.</summary>

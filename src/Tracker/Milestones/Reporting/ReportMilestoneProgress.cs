@@ -39,7 +39,7 @@ public static class ReportMilestoneProgressHandler
         if (asOf < context.Plan.PeriodStart)
             throw TrackerRuleBroken.InvalidField("asOf", "date.outside_plan", $"Progress cannot be as of a day before the plan starts ({context.Plan.PeriodStart}).");
 
-        return (new UpdatedAggregate(), [new MilestoneProgressReported(milestone.Id, milestone.CommitmentId, command.Level, command.Percent,
+        return (new UpdatedAggregate(), [new MilestoneProgressReported(milestone.Id, milestone.CommitmentId, milestone.PlanId, command.Level, command.Percent,
             command.Narrative, command.Evidence, asOf, command.Caller.UserId, command.Caller.InstitutionId, now)]);
     }
 

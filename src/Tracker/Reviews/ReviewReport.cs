@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using Tracker.Infrastructure;
+using Tracker.Ratings;
+
+namespace Tracker.Reviews;
+
+/// <summary>Where a review report stands in its lifecycle.</summary>
+public enum ReportStatus
+{
+    /// <summary>Reviewers are recording assessments; visible to its reviewers and admins only.</summary>
+    Draft,
+    /// <summary>Open for public comment; still not published.</summary>
+    PublicComment,
+    /// <summary>Published and immutable; corrected only by errata.</summary>
+    Published,
+}
+
+/// <summary>A reviewer assigned to a report.</summary>
+public sealed record Reviewer(string ReviewerId, string Name, Guid? InstitutionId, bool IsLead);
+
+/// <summary>One recorded assessment.</summary>
+public sealed record Assessment(Guid CommitmentId, Indicator Indicator, string Value, string? Rationale, string ReviewerId, bool IsFinal,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A public comment on the report.</summary>
+public sealed record PublicComment(Guid CommentId, string Author, string Text, string? CommitmentCode, DateTimeOffset SubmittedAt);
+
+/// <summary>A correction of a published rating.</summary>
+public sealed record Erratum(Guid CommitmentId, Indicator Indicator, string Value, string Reason, string IssuedBy, DateTimeOffset IssuedAt);
+
+/// <summary>
+/// A review report folded from its stream (one per plan and kind): the write model of every review decision and
+/// the frozen ratings once published. Stored inline so a reviewer reads their own assessment back.
+/// </summary>
+public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnly Cutoff, StarRule StarRule, bool Imported,
+    ReportStatus Status, IReadOnlyList<Reviewer> Reviewers, IReadOnlyList<Assessment> Assessments, DateOnly? CommentsOpen,
+    DateOnly? CommentsClose, IReadOnlyList<PublicComment> Comments, IReadOnlyList<CommitmentReview> Published,
+    IReadOnlyList<Erratum> Errata, long? SourceSequence, DateTimeOffset OpenedAt, DateTimeOffset? PublishedAt)
+{
+    /// <summary>The stream version, set by Marten.</summary>
+    public long Version { get; set; }
+
+    /// <summary>The report stream of a plan and kind: derived, so there is one per plan and kind and routes need no lookup.</summary>
+    public static Guid IdFor(Guid planId, ReportKind kind) =>
+        new(MD5.HashData(Encoding.UTF8.GetBytes($"tracker/review-report/{planId:N}/{kind}")));
+
+    /// <summary>Starts the report.</summary>
+    public static ReviewReport Create(ReviewReportOpened e) => new(e.ReportId, e.PlanId, e.Kind, e.Cutoff, e.StarRule, e.Imported,
+        ReportStatus.Draft, [], [], null, null, [], [], [], null, e.OpenedAt, null);
+
+    /// <summary>Folds an assignment.</summary>
+    public ReviewReport Apply(ReviewerAssigned e) => this with
+    {
+        Reviewers = [.. Reviewers.Where(r => r.ReviewerId != e.ReviewerId), new Reviewer(e.ReviewerId, e.Name, e.InstitutionId, e.IsLead)],
+    };
+
+    /// <summary>Folds an assessment.</summary>
+    public ReviewReport Apply(AssessmentRecorded e) => this with
+    {
+        Assessments = [.. Assessments, new Assessment(e.CommitmentId, e.Indicator, ValueText(e.State, e.Value), e.Rationale, e.ReviewerId, e.IsFinal, e.RecordedAt)],
+    };
+
+    /// <summary>Folds the start of public comment.</summary>
+    public ReviewReport Apply(ReviewReportSentToPublicComment e) =>
+        this with { Status = ReportStatus.PublicComment, CommentsOpen = e.CommentsOpen, CommentsClose = e.CommentsClose };
+
+    /// <summary>Folds a comment.</summary>
+    public ReviewReport Apply(PublicCommentSubmitted e) =>
+        this with { Comments = [.. Comments, new PublicComment(e.CommentId, e.Author, e.Text, e.CommitmentCode, e.SubmittedAt)] };
+
+    /// <summary>Folds the publication: the ratings as frozen then.</summary>
+    public ReviewReport Apply(ReviewReportPublished e) => this with
+    {
+        Status = ReportStatus.Published, Published = e.Ratings, SourceSequence = e.SourceSequence, PublishedAt = e.PublishedAt,
+    };
+
+    /// <summary>Folds an erratum: the corrected value replaces the panel's, and the ratings that depend on it follow.</summary>
+    public ReviewReport Apply(ErratumIssued e)
+    {
+        var value = ValueText(e.State, e.Value);
+        return this with
+        {
+            Errata = [.. Errata, new Erratum(e.CommitmentId, e.Indicator, value, e.Reason, e.IssuedBy, e.IssuedAt)],
+            Published = Published.Select(r => r.CommitmentId == e.CommitmentId ? r.Corrected(e.Indicator, value, Kind, StarRule) : r).ToList(),
+        };
+    }
+
+    /// <summary>The assessment value as stored: the level, or notAssessed / notApplicable.</summary>
+    public static string ValueText(RatingState state, string? value) => state switch
+    {
+        RatingState.NotAssessed => RatingText.NotAssessed,
+        RatingState.NotApplicable => RatingText.NotApplicable,
+        _ => value ?? RatingText.NotAssessed,
+    };
+
+    /// <summary>The reviewer with this id, if assigned.</summary>
+    public Reviewer? ReviewerWithId(string userId) => Reviewers.FirstOrDefault(r => r.ReviewerId == userId);
+
+    /// <summary>Drafts are for the plan's reviewers and admins; published reports for everyone.</summary>
+    public bool IsVisibleTo(Caller? caller) =>
+        Status == ReportStatus.Published || caller?.Role == TrackerRole.Admin
+        || (caller?.Role == TrackerRole.Reviewer && ReviewerWithId(caller.UserId) is not null);
+
+    /// <summary>Refuses changes once published: corrections go through errata.</summary>
+    public void EnsureNotPublished()
+    {
+        if (Status == ReportStatus.Published)
+            throw new TrackerRuleBroken("report.published", "The report is published and immutable; corrections are errata.", RuleKind.Conflict);
+    }
+}
