@@ -5,6 +5,7 @@ using Tracker.Institutions;
 using Tracker.Members;
 using Tracker.Milestones;
 using Tracker.Plans;
+using Tracker.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,7 +14,8 @@ builder.AddTrackerPersistence(
     InstitutionsModule.AddInstitutions,
     PlansModule.AddPlans,
     CommitmentsModule.AddCommitments,
-    MilestonesModule.AddMilestones);
+    MilestonesModule.AddMilestones,
+    ReviewsModule.AddReviews);
 builder.Services.AddTrackerApi();
 builder.Services.AddTrackerAuthentication();
 builder.Services.AddTrackerHealth();
@@ -33,6 +35,7 @@ app.MapInstitutions();
 app.MapPlans();
 app.MapCommitments();
 app.MapMilestones();
+app.MapReviews();
 app.MapHistory();
 
 return await app.RunTrackerCommandsAsync(args);

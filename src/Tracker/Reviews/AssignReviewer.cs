@@ -1,0 +1,48 @@
+using JasperFx;
+using Tracker.Infrastructure;
+using Wolverine.Marten;
+
+namespace Tracker.Reviews;
+
+/// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/reviewers</c>.</summary>
+/// <param name="ReviewerId">The reviewer's user id (the <c>sub</c> of their token).</param>
+/// <param name="InstitutionId">An institution the reviewer belongs to, if any: they may not assess what it leads.</param>
+/// <param name="IsLead">The lead reviewer records the panel's final values; a report has one.</param>
+public sealed record AssignReviewerRequest(string? ReviewerId, string? Name, Guid? InstitutionId, bool? IsLead);
+
+/// <summary>Assigns an independent reviewer to a report.</summary>
+public sealed record AssignReviewer([property: Identity] Guid ReportId, string ReviewerId, string Name, Guid? InstitutionId, bool IsLead, long? ExpectedVersion, Caller Caller)
+    : ITrackerCommand;
+
+/// <summary>Decides an assignment.</summary>
+public static class AssignReviewerHandler
+{
+    /// <summary>Only an admin assigns, before publication; a report has at most one lead; the same assignment again appends nothing.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(AssignReviewer command, ReviewReport report, TimeProvider clock)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        StaleVersion.Check(report.Id, report.Version, command.ExpectedVersion);
+        report.EnsureNotPublished();
+        if (command.IsLead && report.Reviewers.FirstOrDefault(r => r.IsLead && r.ReviewerId != command.ReviewerId) is { } lead)
+            throw new TrackerRuleBroken("review.lead_taken", $"{lead.Name} already leads this report.", RuleKind.Conflict, "isLead");
+        if (report.ReviewerWithId(command.ReviewerId) == new Reviewer(command.ReviewerId, command.Name, command.InstitutionId, command.IsLead))
+            return (new UpdatedAggregate(), []);
+        return (new UpdatedAggregate(), [new ReviewerAssigned(report.Id, report.PlanId, command.ReviewerId, command.Name, command.InstitutionId,
+            command.IsLead, command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/reviewers</c>.</summary>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost(ReviewRoutes.Group + "/reviewers", static async (Guid planId, string kind, AssignReviewerRequest body, HttpContext http) =>
+            {
+                var errors = new FieldErrors().Text("reviewerId", body.ReviewerId, max: 200).Text("name", body.Name, max: 200);
+                if (errors.Any) return errors.Problem();
+                return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) =>
+                    new AssignReviewer(id, body.ReviewerId!.Trim(), body.Name!.Trim(), body.InstitutionId, body.IsLead ?? false, expected, http.Caller()));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithTags("Reviews").WithName("AssignReviewer").WithSummary("Assign an independent reviewer to a report")
+            .Produces<ReportSummary>().ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

@@ -1,0 +1,53 @@
+using JasperFx;
+using Tracker.Infrastructure;
+using Tracker.Ratings;
+using Wolverine.Marten;
+
+namespace Tracker.Reviews;
+
+/// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/errata</c>.</summary>
+public sealed record IssueErratumRequest(Guid? CommitmentId, Indicator? Indicator, RatingState? State, string? Value, string? Reason);
+
+/// <summary>Corrects one published rating, with the reason.</summary>
+public sealed record IssueErratum([property: Identity] Guid ReportId, Guid CommitmentId, Indicator Indicator, RatingState State, string? Value, string Reason,
+    long? ExpectedVersion, Caller Caller) : ITrackerCommand;
+
+/// <summary>Decides an erratum.</summary>
+public static class IssueErratumHandler
+{
+    /// <summary>Only an admin corrects, only a published report, only a commitment it rated.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(IssueErratum command, ReviewReport report, TimeProvider clock)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        StaleVersion.Check(report.Id, report.Version, command.ExpectedVersion);
+        if (report.Status != ReportStatus.Published)
+            throw new TrackerRuleBroken("report.not_published", "Errata correct published reports; a draft is simply re-assessed.", RuleKind.Conflict);
+        if (report.Published.All(r => r.CommitmentId != command.CommitmentId))
+            throw TrackerRuleBroken.InvalidField("commitmentId", "commitment.not_in_report", "The report rated no commitment with this id.");
+        return (new UpdatedAggregate(), [new ErratumIssued(report.Id, report.PlanId, command.CommitmentId, command.Indicator, command.State,
+            command.Value, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/errata</c>.</summary>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost(ReviewRoutes.Group + "/errata", static async (Guid planId, string kind, IssueErratumRequest body, HttpContext http) =>
+            {
+                var state = body.State ?? RatingState.Assessed;
+                var errors = new FieldErrors().Required("commitmentId", body.CommitmentId).Required("indicator", body.Indicator)
+                    .Text("reason", body.Reason, max: 5_000);
+                string? value = null;
+                if (state == RatingState.Assessed && body.Indicator is { } indicator)
+                {
+                    value = body.Value is null ? null : RatingText.Normalise(indicator, body.Value, out var problem);
+                    errors.Check("value", value is not null, "A value of the indicator's scale is required.");
+                }
+                if (errors.Any) return errors.Problem();
+                return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) => new IssueErratum(id, body.CommitmentId!.Value,
+                    body.Indicator!.Value, state, value, body.Reason!.Trim(), expected, http.Caller()));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithTags("Reviews").WithName("IssueErratum").WithSummary("Correct a published rating (an erratum, with its reason)")
+            .Produces<ReportSummary>().ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

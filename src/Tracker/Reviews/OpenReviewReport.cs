@@ -1,0 +1,48 @@
+using Marten;
+using Tracker.Infrastructure;
+using Tracker.Plans;
+using Tracker.Ratings;
+using Wolverine.Marten;
+
+namespace Tracker.Reviews;
+
+/// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}</c>.</summary>
+/// <param name="Cutoff">Events up to this day count; default: the plan's midterm cutoff, or its end for end of term.</param>
+/// <param name="StarRule">Irm2015 (default, the IRM's current formula) or Irm2014.</param>
+public sealed record OpenReviewReportRequest(DateOnly? Cutoff, StarRule? StarRule);
+
+/// <summary>Opens a plan's review report of a kind: starts its stream.</summary>
+public sealed record OpenReviewReport(Guid ReportId, Guid PlanId, ReportKind Kind, DateOnly? Cutoff, StarRule StarRule, Caller Caller) : ITrackerCommand;
+
+/// <summary>Decides the opening of a report.</summary>
+public static class OpenReviewReportHandler
+{
+    /// <summary>Only an admin opens a report, once per plan and kind, with a cutoff no earlier than the plan's start.</summary>
+    public static async Task<(StreamStarted, IStartStream)> Handle(OpenReviewReport command, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        var plan = await session.LoadAsync<Plan>(command.PlanId, ct) ?? throw TrackerRuleBroken.NotFound("plan", command.PlanId);
+        if (await session.LoadAsync<ReviewReport>(command.ReportId, ct) is not null)
+            throw new TrackerRuleBroken("report.exists", $"The plan already has a {command.Kind} report.", RuleKind.Conflict);
+        var cutoff = command.Cutoff ?? (command.Kind == ReportKind.Midterm ? plan.MidtermCutoff : plan.PeriodEnd);
+        if (cutoff < plan.PeriodStart)
+            throw TrackerRuleBroken.InvalidField("cutoff", "date.outside_plan", $"The cutoff cannot be before the plan starts ({plan.PeriodStart}).");
+        var opened = new ReviewReportOpened(command.ReportId, plan.Id, command.Kind, cutoff, command.StarRule, false, command.Caller.UserId, clock.GetUtcNow());
+        return (new StreamStarted(command.ReportId, 1), MartenOps.StartStream<ReviewReport>(command.ReportId, opened));
+    }
+
+    /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}</c>.</summary>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost(ReviewRoutes.Group, static async (Guid planId, string kind, OpenReviewReportRequest body, HttpContext http) =>
+            {
+                if (!ReviewRoutes.TryKind(kind, out var reportKind, out var problem)) return problem!;
+                var command = new OpenReviewReport(ReviewReport.IdFor(planId, reportKind), planId, reportKind, body.Cutoff,
+                    body.StarRule ?? StarRule.Irm2015, http.Caller());
+                return await Writes.Send<StreamStarted>(http, command,
+                    started => new WriteResult(201, started, started.Version, ReviewRoutes.Location(planId, reportKind)));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithTags("Reviews").WithName("OpenReviewReport").WithSummary("Open a plan's midterm or end-of-term review report")
+            .Produces<StreamStarted>(201).ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+}

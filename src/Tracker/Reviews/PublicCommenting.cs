@@ -1,0 +1,81 @@
+using JasperFx;
+using Tracker.Infrastructure;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Tracker.Reviews;
+
+/// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/public-comment</c>: the comment window.</summary>
+public sealed record SendToPublicCommentRequest(DateOnly? Opens, DateOnly? Closes);
+
+/// <summary>Sends a draft report to public comment.</summary>
+public sealed record SendToPublicComment([property: Identity] Guid ReportId, DateOnly Opens, DateOnly Closes, long? ExpectedVersion, Caller Caller) : ITrackerCommand;
+
+/// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/comments</c>.</summary>
+/// <param name="Author">Who comments (a name or an organisation), as they wish to be shown.</param>
+/// <param name="CommitmentCode">The commitment the comment is about, if one.</param>
+public sealed record SubmitCommentRequest(string? Author, string? Text, string? CommitmentCode);
+
+/// <summary>Submits a public comment (anyone may, while the window is open).</summary>
+public sealed record SubmitPublicComment([property: Identity] Guid ReportId, string Author, string Text, string? CommitmentCode);
+
+/// <summary>Decides the public-comment stage.</summary>
+public static class PublicCommentingHandler
+{
+    /// <summary>Only an admin sends a draft to comment.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(SendToPublicComment command, ReviewReport report, TimeProvider clock)
+    {
+        command.Caller.MustBe(TrackerRole.Admin);
+        StaleVersion.Check(report.Id, report.Version, command.ExpectedVersion);
+        report.EnsureNotPublished();
+        if (report.Status != ReportStatus.Draft)
+            throw new TrackerRuleBroken("report.not_draft", "The report is already open for public comment.", RuleKind.Conflict);
+        return (new UpdatedAggregate(), [new ReviewReportSentToPublicComment(report.Id, report.PlanId, command.Opens, command.Closes,
+            command.Caller.UserId, clock.GetUtcNow())]);
+    }
+
+    /// <summary>Anyone comments while the report is in public comment and today is inside the window.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(SubmitPublicComment command, ReviewReport report, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (report.Status != ReportStatus.PublicComment || today < report.CommentsOpen || today > report.CommentsClose)
+            throw new TrackerRuleBroken("comments.closed", "The report is not open for public comment.", RuleKind.Conflict);
+        return (new UpdatedAggregate(), [new PublicCommentSubmitted(report.Id, report.PlanId, Guid.CreateVersion7(), command.Author, command.Text,
+            command.CommitmentCode, now)]);
+    }
+
+    /// <summary>Maps the public-comment routes.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost(ReviewRoutes.Group + "/public-comment", static async (Guid planId, string kind, SendToPublicCommentRequest body, HttpContext http) =>
+            {
+                var errors = new FieldErrors().Required("opens", body.Opens).Required("closes", body.Closes);
+                if (body is { Opens: { } opens, Closes: { } closes }) errors.Check("closes", closes >= opens, "The window must close after it opens.");
+                if (errors.Any) return errors.Problem();
+                return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) =>
+                    new SendToPublicComment(id, body.Opens!.Value, body.Closes!.Value, expected, http.Caller()));
+            })
+            .RequireAuthorization(Authentication.Admin)
+            .WithTags("Reviews").WithName("SendReviewToPublicComment").WithSummary("Send a draft report to public comment")
+            .Produces<ReportSummary>().ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
+        app.MapPost(ReviewRoutes.Group + "/comments", static async (Guid planId, string kind, SubmitCommentRequest body, IMessageBus bus, HttpContext http) =>
+            {
+                if (!ReviewRoutes.TryKind(kind, out var reportKind, out var problem)) return problem!;
+                var errors = new FieldErrors().Text("author", body.Author, max: 200).Text("text", body.Text, max: 10_000)
+                    .OptionalText("commitmentCode", body.CommitmentCode, max: 20);
+                if (errors.Any) return errors.Problem();
+                var report = await bus.InvokeAsync<ReviewReport>(new SubmitPublicComment(ReviewReport.IdFor(planId, reportKind),
+                    body.Author!.Trim(), body.Text!.Trim(), body.CommitmentCode), http.RequestAborted);
+                http.Response.Headers.ETag = Writes.ETag(report.Version);
+                return TypedResults.Created(ReviewRoutes.Location(planId, reportKind), ReportSummary.Of(report));
+            })
+            .AllowAnonymous()
+            .WithTags("Reviews").WithName("SubmitPublicComment").WithSummary("Comment on a report open for public comment (anyone)")
+            .Produces<ReportSummary>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+    }
+}

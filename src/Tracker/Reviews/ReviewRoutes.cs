@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tracker.Infrastructure;
+
+namespace Tracker.Reviews;
+
+/// <summary>The report of a plan is addressed by its kind in the URL: <c>midterm</c> or <c>end-of-term</c>.</summary>
+public static class ReviewRoutes
+{
+    /// <summary>The route group of one plan's reports.</summary>
+    public const string Group = "/api/plans/{planId:guid}/reviews/{kind}";
+
+    /// <summary>Reads the kind from its URL slug.</summary>
+    public static bool TryKind(string slug, out ReportKind kind, out IResult? problem)
+    {
+        (var ok, kind) = slug.ToLowerInvariant() switch
+        {
+            "midterm" => (true, ReportKind.Midterm),
+            "end-of-term" or "endofterm" => (true, ReportKind.EndOfTerm),
+            _ => (false, default),
+        };
+        problem = ok ? null : Problems.Result(Problems.Of(404, "review.kind_unknown", "Review kinds are 'midterm' and 'end-of-term'."));
+        return ok;
+    }
+
+    /// <summary>The URL slug of a kind.</summary>
+    public static string Slug(ReportKind kind) => kind == ReportKind.Midterm ? "midterm" : "end-of-term";
+
+    /// <summary>Where a report is read.</summary>
+    public static string Location(Guid planId, ReportKind kind) => $"/api/plans/{planId}/reviews/{Slug(kind)}";
+
+    /// <summary>Shared shape of a write to an existing report: parse kind and If-Match, then send.</summary>
+    public static async Task<IResult> Write(HttpContext http, Guid planId, string kindSlug, Func<Guid, ReportKind, long?, ITrackerCommand> command)
+    {
+        if (!TryKind(kindSlug, out var kind, out var problem)) return problem!;
+        if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
+        return await Writes.Send<ReviewReport>(http, command(ReviewReport.IdFor(planId, kind), kind, expected),
+            report => new WriteResult(200, ReportSummary.Of(report), report.Version, Location(planId, kind)));
+    }
+}
+
+/// <summary>What a write to a report answers: where it stands (never the draft's ratings, which have their own read).</summary>
+public sealed record ReportSummary(Guid ReportId, Guid PlanId, ReportKind Kind, ReportStatus Status, DateOnly Cutoff, int Reviewers,
+    int Assessments, int Comments, int Errata, long Version)
+{
+    /// <summary>Summarises a report.</summary>
+    public static ReportSummary Of(ReviewReport r) => new(r.Id, r.PlanId, r.Kind, r.Status, r.Cutoff, r.Reviewers.Count,
+        r.Assessments.Count, r.Comments.Count, r.Errata.Count, r.Version);
+}

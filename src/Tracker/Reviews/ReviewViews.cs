@@ -1,0 +1,99 @@
+using Marten;
+using Tracker.Infrastructure;
+using Tracker.Milestones;
+using Tracker.Ratings;
+
+namespace Tracker.Reviews;
+
+/// <summary>Counts over a review's commitments.</summary>
+public sealed record ReviewTotals(int Commitments, int Starred, int Verifiable, int HighAmbition, int HighCompletion, int CompletionDisagreements);
+
+/// <summary>A midterm or end-of-term review as §5 describes it: the report, its lifecycle, and one entry per commitment.</summary>
+public sealed record ReviewView(Guid ReportId, Guid PlanId, string PlanTitle, ReportKind Kind, ReportStatus Status, DateOnly Cutoff,
+    StarRule StarRule, bool Imported, IReadOnlyList<Reviewer> Reviewers, DateOnly? CommentsOpen, DateOnly? CommentsClose,
+    IReadOnlyList<PublicComment> Comments, IReadOnlyList<Erratum> Errata, DateTimeOffset? PublishedAt, long? SourceSequence,
+    ReviewTotals Totals, IReadOnlyList<CommitmentReview> Commitments, long Version);
+
+/// <summary>A milestone as a reviewer sees it at the cutoff.</summary>
+public sealed record MilestoneAtCutoff(Guid MilestoneId, int Number, string Text, DateOnly PlannedEnd, bool Withdrawn, bool Overdue,
+    ProgressReport? Latest, IReadOnlyList<ProgressReport> History);
+
+/// <summary>One commitment on the reviewer's workbench: its milestones as of the cutoff beside the assessments so far.</summary>
+public sealed record WorkbenchEntry(Guid CommitmentId, string Code, string Title, string? LeadInstitution, string ComputedCompletion,
+    bool? ComputedOnTime, IReadOnlyList<MilestoneAtCutoff> Milestones, IReadOnlyList<Assessment> Assessments,
+    IReadOnlyDictionary<Indicator, PanelValue> Panel);
+
+/// <summary>The review reads: the midterm / end-of-term views and the reviewer's workbench.</summary>
+public static class ReviewViews
+{
+    /// <summary>Maps <c>GET /api/plans/{planId}/reviews/{kind}</c> and <c>…/workbench</c>.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet(ReviewRoutes.Group, static async Task<IResult> (Guid planId, string kind, IQuerySession session, HttpContext http, CancellationToken ct) =>
+            {
+                if (!ReviewRoutes.TryKind(kind, out var reportKind, out var problem)) return problem!;
+                var inputs = await ReviewInputsLoader.LoadAsync(session, planId, reportKind, ct);
+                if (inputs is null) return Problems.Result(Problems.Of(404, "report.not_found", $"The plan has no {reportKind} report."));
+                if (Refusal(inputs.Report, http) is { } refused) return refused;
+                var report = inputs.Report;
+                var entries = report.Status == ReportStatus.Published ? report.Published : ReviewSheet.Build(inputs);
+                http.Response.Headers.ETag = Writes.ETag(report.Version);
+                return TypedResults.Ok(new ReviewView(report.Id, planId, inputs.Plan.Title, report.Kind, report.Status, report.Cutoff, report.StarRule,
+                    report.Imported, report.Reviewers, report.CommentsOpen, report.CommentsClose, report.Comments, report.Errata, report.PublishedAt,
+                    report.SourceSequence, Totals(entries), entries, report.Version));
+            })
+            .WithTags("Reviews").WithName("GetReview")
+            .WithSummary("Read a plan's midterm or end-of-term review (drafts: its reviewers and admins only)")
+            .Produces<ReviewView>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+
+        app.MapGet(ReviewRoutes.Group + "/workbench", static async Task<IResult> (Guid planId, string kind, IQuerySession session, HttpContext http,
+                CancellationToken ct) =>
+            {
+                if (!ReviewRoutes.TryKind(kind, out var reportKind, out var problem)) return problem!;
+                var inputs = await ReviewInputsLoader.LoadAsync(session, planId, reportKind, ct);
+                if (inputs is null) return Problems.Result(Problems.Of(404, "report.not_found", $"The plan has no {reportKind} report."));
+                var caller = http.CallerOrNull();
+                if (caller is null) return Problems.Result(Problems.Of(401, "caller.unauthenticated", "The workbench is for the report's reviewers."));
+                if (!(caller.Role == TrackerRole.Admin || inputs.Report.ReviewerWithId(caller.UserId) is not null))
+                    return Problems.Result(Problems.Of(403, "review.not_assigned", "The workbench is for the report's reviewers and admins."));
+                return TypedResults.Ok(Workbench(inputs));
+            })
+            .RequireAuthorization()
+            .WithTags("Reviews").WithName("GetReviewWorkbench")
+            .WithSummary("A reviewer's workbench: each commitment's milestones as of the cutoff beside the assessments so far")
+            .Produces<IReadOnlyList<WorkbenchEntry>>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+    }
+
+    private static IResult? Refusal(ReviewReport report, HttpContext http)
+    {
+        var caller = http.CallerOrNull();
+        if (report.IsVisibleTo(caller)) return null;
+        return caller is null
+            ? Problems.Result(Problems.Of(401, "report.draft", "The report is a draft: only its reviewers and admins may read it."))
+            : Problems.Result(Problems.Of(403, "report.draft", "The report is a draft: only its reviewers and admins may read it."));
+    }
+
+    private static ReviewTotals Totals(IReadOnlyList<CommitmentReview> entries) => new(entries.Count,
+        entries.Count(e => e.Starred == true), entries.Count(e => e.Verifiable == true), entries.Count(e => e.HighAmbition == true),
+        entries.Count(e => e.HighCompletion == true), entries.Count(e => e.CompletionDisagreement));
+
+    private static IReadOnlyList<WorkbenchEntry> Workbench(ReviewInputs inputs)
+    {
+        var cutoff = inputs.Report.Cutoff;
+        var panels = ReviewSheet.Panels(inputs.Report);
+        return inputs.Commitments.OrderBy(c => c.Code).Select(c =>
+        {
+            var milestones = inputs.Milestones.Where(m => m.CommitmentId == c.Id).OrderBy(m => m.Number).ToList();
+            var facts = ReviewSheet.Facts(c, milestones, inputs.InstitutionNames, cutoff, null);
+            var atCutoff = milestones.Select(m =>
+            {
+                var history = m.Progress.Where(p => p.AsOf <= cutoff).OrderBy(p => p.AsOf).ThenBy(p => p.ReportedAt).ToList();
+                return new MilestoneAtCutoff(m.Id, m.Number, m.Text, m.PlannedEnd, m.Withdrawn,
+                    Overdue.IsOverdue(m.PlannedEnd, history.LastOrDefault()?.Level, m.Withdrawn, cutoff), history.LastOrDefault(), history);
+            }).ToList();
+            return new WorkbenchEntry(c.Id, c.Code, c.Text.Title, facts.LeadInstitution, facts.ComputedCompletion, facts.ComputedOnTime, atCutoff,
+                inputs.Report.Assessments.Where(a => a.CommitmentId == c.Id).ToList(),
+                panels.GetValueOrDefault(c.Id) ?? new Dictionary<Indicator, PanelValue>());
+        }).ToList();
+    }
+}
