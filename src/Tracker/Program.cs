@@ -1,4 +1,5 @@
 using Tracker.Commitments;
+using Tracker.Dashboard;
 using Tracker.History;
 using Tracker.Infrastructure;
 using Tracker.Institutions;
@@ -15,7 +16,8 @@ builder.AddTrackerPersistence(
     PlansModule.AddPlans,
     CommitmentsModule.AddCommitments,
     MilestonesModule.AddMilestones,
-    ReviewsModule.AddReviews);
+    ReviewsModule.AddReviews,
+    DashboardModule.AddDashboard);
 builder.Services.AddTrackerApi();
 builder.Services.AddTrackerAuthentication();
 builder.Services.AddTrackerHealth();
@@ -36,6 +38,7 @@ app.MapPlans();
 app.MapCommitments();
 app.MapMilestones();
 app.MapReviews();
+app.MapDashboard();
 app.MapHistory();
 
 return await app.RunTrackerCommandsAsync(args);

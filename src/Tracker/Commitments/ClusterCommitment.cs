@@ -21,7 +21,7 @@ public static class ClusterCommitmentHandler
         StaleVersion.Check(commitment.Id, commitment.Version, command.ExpectedVersion);
         commitment.EnsureActive();
         if (commitment.Cluster == command.Cluster) return (new UpdatedAggregate(), []);
-        return (new UpdatedAggregate(), [new CommitmentClustered(commitment.Id, command.Cluster, command.Caller.UserId, clock.GetUtcNow())]);
+        return (new UpdatedAggregate(), [new CommitmentClustered(commitment.Id, commitment.PlanId, command.Cluster, command.Caller.UserId, clock.GetUtcNow())]);
     }
 
     /// <summary>Maps <c>POST /api/commitments/{commitmentId}/cluster</c>.</summary>

@@ -22,10 +22,10 @@ public sealed record CommitmentRegistered(Guid CommitmentId, Guid PlanId, string
     string? CarriedForwardFrom, string RegisteredBy, DateTimeOffset RegisteredAt);
 
 /// <summary>The commitment's text, institutions, dates, tags or values were revised, with the reason.</summary>
-public sealed record CommitmentRevised(Guid CommitmentId, CommitmentText Text, string Reason, string RevisedBy, DateTimeOffset RevisedAt);
+public sealed record CommitmentRevised(Guid CommitmentId, Guid PlanId, CommitmentText Text, string Reason, string RevisedBy, DateTimeOffset RevisedAt);
 
 /// <summary>The commitment was withdrawn from the plan.</summary>
-public sealed record CommitmentWithdrawn(Guid CommitmentId, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt);
+public sealed record CommitmentWithdrawn(Guid CommitmentId, Guid PlanId, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt);
 
 /// <summary>The commitment was placed in a cluster (the IRM groups related commitments and rates them together).</summary>
-public sealed record CommitmentClustered(Guid CommitmentId, string Cluster, string ClusteredBy, DateTimeOffset ClusteredAt);
+public sealed record CommitmentClustered(Guid CommitmentId, Guid PlanId, string Cluster, string ClusteredBy, DateTimeOffset ClusteredAt);

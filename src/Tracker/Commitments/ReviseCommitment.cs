@@ -31,7 +31,7 @@ public static class ReviseCommitmentHandler
         var institutions = await session.LoadManyAsync<Institution>(ct, CommitmentTextRules.InstitutionIds(command.Text));
         CommitmentTextRules.EnsureConsistent(command.Text, plan, institutions);
         if (Same(command.Text, commitment.Text)) return (new UpdatedAggregate(), []);
-        return (new UpdatedAggregate(), [new CommitmentRevised(commitment.Id, command.Text, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+        return (new UpdatedAggregate(), [new CommitmentRevised(commitment.Id, commitment.PlanId, command.Text, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
     }
 
     private static bool Same(CommitmentText a, CommitmentText b) =>

@@ -19,7 +19,7 @@ public static class WithdrawCommitmentHandler
         command.Caller.MustBe(TrackerRole.Admin);
         StaleVersion.Check(commitment.Id, commitment.Version, command.ExpectedVersion);
         if (commitment.Status == CommitmentStatus.Withdrawn) return (new UpdatedAggregate(), []);
-        return (new UpdatedAggregate(), [new CommitmentWithdrawn(commitment.Id, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+        return (new UpdatedAggregate(), [new CommitmentWithdrawn(commitment.Id, commitment.PlanId, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
     }
 
     /// <summary>Maps <c>POST /api/commitments/{commitmentId}/withdrawal</c>.</summary>
