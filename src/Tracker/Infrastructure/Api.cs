@@ -15,6 +15,7 @@ public static class Api
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     /// <summary>Registers JSON, problem details, the exception handler and OpenAPI.</summary>
@@ -43,7 +44,16 @@ public static class Api
                 "Open-government action plans, commitments, milestones and their independent review, as events. " +
                 "Every read takes ?asOf=; every write answers with the stream version in ETag and honours If-Match and Idempotency-Key.";
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer((schema, _, _) =>
+        {
+            // Request bodies bind to nullable members so that a missing field gets a 400 naming it; the schema's
+            // "required" would otherwise list every member. Which fields are required is in each description.
+            if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
+                foreach (var name in required.ToList())
+                    if (properties.TryGetValue(name, out var property) && property.Type is { } type && type.HasFlag(Microsoft.OpenApi.JsonSchemaType.Null))
+                        required.Remove(name);
+            return Task.CompletedTask;
+        }).AddOperationTransformer(OpenApiExamples.Apply));
         return services;
     }
 

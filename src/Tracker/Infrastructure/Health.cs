@@ -25,6 +25,9 @@ public sealed class DatabaseHealthCheck(DatabaseStartup startup, IConfiguration 
     }
 }
 
+/// <summary>What the health endpoints answer.</summary>
+public sealed record HealthReportView(string Status, string? Detail);
+
 /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c>.</summary>
 public static class HealthEndpoints
 {
@@ -35,12 +38,22 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary>Live answers while the process runs; ready only when the database is usable.</summary>
+    /// <summary>Live answers while the process runs; ready (200) only when the database is usable, else 503.</summary>
     public static IEndpointRouteBuilder MapTrackerHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).ExcludeFromDescription();
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") })
-            .ExcludeFromDescription();
+        var health = app.MapGroup("/health").WithTags("Health");
+        health.MapGet("/live", static () => TypedResults.Ok(new HealthReportView("live", null)))
+            .WithName("Live").WithSummary("The process is running").Produces<HealthReportView>();
+        health.MapGet("/ready", static async (HealthCheckService checks, CancellationToken ct) =>
+            {
+                var report = await checks.CheckHealthAsync(check => check.Tags.Contains("ready"), ct);
+                var detail = string.Join("; ", report.Entries.Select(e => $"{e.Key}: {e.Value.Description}"));
+                return report.Status == HealthStatus.Healthy
+                    ? Results.Ok(new HealthReportView("ready", detail))
+                    : Results.Json(new HealthReportView("unavailable", detail), statusCode: StatusCodes.Status503ServiceUnavailable);
+            })
+            .WithName("Ready").WithSummary("The database is reachable and the schema applied (503 otherwise)")
+            .Produces<HealthReportView>().Produces<HealthReportView>(503);
         return app;
     }
 }

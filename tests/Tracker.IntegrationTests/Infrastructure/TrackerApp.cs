@@ -81,7 +81,7 @@ public class TrackerApp : IAsyncLifetime
     private static JsonSerializerOptions CreateJson()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Api.ConfigureJson(options);
+        Tracker.Infrastructure.Api.ConfigureJson(options);
         return options;
     }
 }
