@@ -61,7 +61,7 @@ public static class Writes
         if (clientKey.Length > MaxIdempotencyKeyLength)
             return Problems.Result(Problems.Validation("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters.", "request.idempotency_key"));
         if (clientKey.Length == 0)
-            return Answer(http, respond(await bus.InvokeAsync<TResponse>(command, CommandMetadata.For(command.Caller, null), ct)), json);
+            return Answer(http, respond(await Invoke<TResponse>(bus, store, command, CommandMetadata.For(command.Caller, null), ct)), json);
 
         var key = $"{command.Caller.UserId}:{clientKey}";
         var fingerprint = await Fingerprint(http.Request, ct);
@@ -71,7 +71,7 @@ public static class Writes
         TResponse response;
         try
         {
-            response = await bus.InvokeAsync<TResponse>(command, options, ct);
+            response = await Invoke<TResponse>(bus, store, command, options, ct);
         }
         catch (DocumentAlreadyExistsException)
         {
@@ -92,6 +92,31 @@ public static class Writes
             await session.SaveChangesAsync(ct);
         }
         return Answer(http, result, json);
+    }
+
+    private static async Task<TResponse> Invoke<TResponse>(IMessageBus bus, IDocumentStore store, ITrackerCommand command,
+        DeliveryOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return await bus.InvokeAsync<TResponse>(command, options, ct);
+        }
+        catch (ConcurrencyException lost) when (lost.Id is not Guid && StreamIdOf(command) is { } streamId)
+        {
+            // Marten could not name the stream of a lost race (its message did not parse): the command names it.
+            await using var session = store.QuerySession();
+            var state = await session.Events.FetchStreamStateAsync(streamId, ct);
+            throw new StaleVersion(streamId, state?.Version ?? 0, -1);
+        }
+    }
+
+    // Wolverine's own convention for the aggregate id: the member marked [Identity], else the first Guid "…Id".
+    private static Guid? StreamIdOf(ITrackerCommand command)
+    {
+        var properties = command.GetType().GetProperties().Where(p => p.PropertyType == typeof(Guid)).ToList();
+        var identity = properties.FirstOrDefault(p => p.GetCustomAttributes(typeof(IdentityAttribute), true).Length > 0)
+                       ?? properties.FirstOrDefault(p => p.Name.EndsWith("Id", StringComparison.Ordinal));
+        return identity?.GetValue(command) as Guid?;
     }
 
     private static async Task<IResult?> Replay(HttpContext http, IDocumentStore store, string key, string fingerprint,
