@@ -156,6 +156,45 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
     }
 
     [Fact]
+    public async Task the_end_of_term_view_shows_completion_at_both_cutoffs_its_change_and_whether_it_opened_government()
+    {
+        var w = await ArrangePlan("NX0031", "NX");
+        var admin = app.Admin();
+        await OpenWithPanel(w);
+        var lead = app.As(TrackerRole.Reviewer, userId: "irm-lead");
+        foreach (var (indicator, value) in new[] { ("Specificity", "Medium"), ("Relevance", "CivicParticipation,TechnologyAndInnovation"), ("PotentialImpact", "Transformative"), ("Completion", "Limited") })
+            await Assess(lead, w.Midterm, w.Commitment, indicator, value, isFinal: true);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await (await admin.Post($"{w.Midterm}/public-comment", new { opens = today, closes = today.AddDays(7) })).ShouldHaveStatus(200);
+        await (await admin.Post($"{w.Midterm}/publication", new { })).ShouldHaveStatus(200);
+
+        var endOfTerm = $"/api/plans/{w.Plan}/reviews/end-of-term";
+        await (await admin.Post(endOfTerm, new { })).ShouldHaveStatus(201);
+        await (await admin.Post($"{endOfTerm}/reviewers", new { reviewerId = "irm-lead", name = "Lead researcher", isLead = true })).ShouldHaveStatus(200);
+        foreach (var (indicator, value) in new[] { ("Completion", "Complete"), ("DidItOpenGovernment", "Major"), ("DiogCivicParticipation", "Major"), ("DiogAccessToInformation", "DidNotChange") })
+            await Assess(lead, endOfTerm, w.Commitment, indicator, value, isFinal: true);
+
+        var view = await lead.Get<JsonElement>(endOfTerm);
+
+        view.GetProperty("cutoff").GetString().ShouldBe("2018-06-30");
+        var entry = view.GetProperty("commitments")[0];
+        entry.GetProperty("midtermCompletion").GetString().ShouldBe("limited");
+        entry.GetProperty("completion").GetString().ShouldBe("complete");
+        entry.GetProperty("changeInCompletion").GetString().ShouldBe("increase");
+        entry.GetProperty("didItOpenGovernment").GetString().ShouldBe("major");
+        entry.GetProperty("didItOpenGovernmentCivicParticipation").GetString().ShouldBe("major");
+        entry.GetProperty("didItOpenGovernmentPublicAccountability").GetString().ShouldBe("notAssessed");
+        entry.GetProperty("specificity").GetString().ShouldBe("medium"); // carried from the midterm design ratings
+        entry.GetProperty("starred").GetBoolean().ShouldBeTrue();
+        entry.GetProperty("bindingConstraint").GetString().ShouldBe("star");
+        var midtermEntry = (await app.Anonymous().Get<JsonElement>(w.Midterm)).GetProperty("commitments")[0];
+        midtermEntry.GetProperty("starred").GetBoolean().ShouldBeFalse();
+        midtermEntry.GetProperty("bindingConstraint").GetString().ShouldBe("cmpl");
+        await (await lead.Post($"{w.Midterm}/assessments", new { commitmentId = w.Commitment, indicator = "DidItOpenGovernment", value = "Major" }))
+            .ShouldHaveStatus(409);
+    }
+
+    [Fact]
     public async Task a_reviewer_may_not_assess_a_commitment_led_by_their_own_institution()
     {
         var w = await ArrangePlan("PY0001", "PY");
