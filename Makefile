@@ -38,7 +38,7 @@ test: ## prepare PostgreSQL the same way, then run every test
 	@set -e; conn=$$(ops/db.sh); \
 	 test_conn=$$(echo "$$conn" | sed -E 's/Database=[^;]*/Database=postgres/'); \
 	 TRACKER_TEST_DB="$$test_conn" ops/drop-test-dbs.sh; \
-	 TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln --nologo -v quiet --logger "console;verbosity=normal" 2>&1 | tee .test-output.log; \
+	 TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
 	 status=$${PIPESTATUS[0]}; ops/test-summary.sh .test-output.log; exit $$status
 
 shim: ## re-pack the Patched.DistributedLock.Postgres shim into ops/local-feed

@@ -41,6 +41,12 @@ public class TrackerApp : IAsyncLifetime
             host.UseEnvironment("Development");
             host.UseSetting("TRACKER_DB", ConnectionString);
             host.UseSetting("Auth:DevelopmentSigningKey", SigningKey);
+            // Refused requests are expected here; Wolverine and Marten log each at error level. Tracker's own
+            // handler still logs real failures (500s).
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+            host.UseSetting("Logging:LogLevel:Wolverine", "Critical");
+            host.UseSetting("Logging:LogLevel:Marten", "Critical");
+            host.UseSetting("Logging:LogLevel:Tracker", "Warning");
             host.ConfigureServices(Configure);
         });
         _ = Factory.Server; // start the host: schema applied, Wolverine running
