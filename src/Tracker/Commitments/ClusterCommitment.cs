@@ -28,11 +28,9 @@ public static class ClusterCommitmentHandler
     public static void Map(RouteGroupBuilder commitments) =>
         commitments.MapPost("/{commitmentId:guid}/cluster", static async (Guid commitmentId, ClusterCommitmentRequest body, HttpContext http) =>
             {
-                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
                 var errors = new FieldErrors().Text("cluster", body.Cluster, max: 300);
                 if (errors.Any) return errors.Problem();
-                var command = new ClusterCommitment(commitmentId, body.Cluster!.Trim(), expected, http.Caller());
-                return await Writes.Send<Commitment>(http, command, c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
+                return await Writes.Update<Commitment>(http, expected => new ClusterCommitment(commitmentId, body.Cluster!.Trim(), expected, http.Caller()), c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("ClusterCommitment")

@@ -43,11 +43,9 @@ public static class ReviseCommitmentHandler
     public static void Map(RouteGroupBuilder commitments) =>
         commitments.MapPost("/{commitmentId:guid}/revisions", static async (Guid commitmentId, ReviseCommitmentRequest body, HttpContext http) =>
             {
-                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
                 var errors = CommitmentTextRules.Validate(body, new FieldErrors().Text("reason", body.Reason, max: 2_000));
                 if (errors.Any) return errors.Problem();
-                var command = new ReviseCommitment(commitmentId, CommitmentTextRules.ToText(body), body.Reason!.Trim(), expected, http.Caller());
-                return await Writes.Send<Commitment>(http, command, c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
+                return await Writes.Update<Commitment>(http, expected => new ReviseCommitment(commitmentId, CommitmentTextRules.ToText(body), body.Reason!.Trim(), expected, http.Caller()), c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("ReviseCommitment")

@@ -26,11 +26,9 @@ public static class WithdrawCommitmentHandler
     public static void Map(RouteGroupBuilder commitments) =>
         commitments.MapPost("/{commitmentId:guid}/withdrawal", static async (Guid commitmentId, WithdrawCommitmentRequest body, HttpContext http) =>
             {
-                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
                 var errors = new FieldErrors().Text("reason", body.Reason, max: 2_000);
                 if (errors.Any) return errors.Problem();
-                var command = new WithdrawCommitment(commitmentId, body.Reason!.Trim(), expected, http.Caller());
-                return await Writes.Send<Commitment>(http, command, c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
+                return await Writes.Update<Commitment>(http, expected => new WithdrawCommitment(commitmentId, body.Reason!.Trim(), expected, http.Caller()), c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("WithdrawCommitment")

@@ -46,6 +46,16 @@ public static class Writes
     public static string ETag(long version) => $"\"{version}\"";
 
     /// <summary>
+    /// A write to an existing stream: reads the expected version from <c>If-Match</c> (400 naming the header when
+    /// malformed), then sends the command built with it.
+    /// </summary>
+    public static async Task<IResult> Update<TResponse>(HttpContext http, Func<long?, ITrackerCommand> command,
+        Func<TResponse, WriteResult> respond) =>
+        TryExpectedVersion(http.Request, out var expected, out var problem)
+            ? await Send(http, command(expected), respond)
+            : Problems.Result(problem!);
+
+    /// <summary>
     /// Sends <paramref name="command"/> through Wolverine and answers with <paramref name="respond"/>'s result,
     /// honouring <c>Idempotency-Key</c>.
     /// </summary>

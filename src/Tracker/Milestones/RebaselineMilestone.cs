@@ -37,11 +37,9 @@ public static class RebaselineMilestoneHandler
     public static void Map(RouteGroupBuilder milestones) =>
         milestones.MapPost("/{milestoneId:guid}/rebaseline", static async (Guid milestoneId, RebaselineMilestoneRequest body, HttpContext http) =>
             {
-                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
                 var errors = new FieldErrors().Required("newEnd", body.NewEnd).Text("justification", body.Justification, max: 5_000);
                 if (errors.Any) return errors.Problem();
-                var command = new RebaselineMilestone(milestoneId, body.NewEnd!.Value, body.Justification!.Trim(), expected, http.Caller());
-                return await Writes.Send<Milestone>(http, command,
+                return await Writes.Update<Milestone>(http, expected => new RebaselineMilestone(milestoneId, body.NewEnd!.Value, body.Justification!.Trim(), expected, http.Caller()),
                     m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Ministry)

@@ -26,11 +26,9 @@ public static class WithdrawMilestoneHandler
     public static void Map(RouteGroupBuilder milestones) =>
         milestones.MapPost("/{milestoneId:guid}/withdrawal", static async (Guid milestoneId, WithdrawMilestoneRequest body, HttpContext http) =>
             {
-                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
                 var errors = new FieldErrors().Text("reason", body.Reason, max: 2_000);
                 if (errors.Any) return errors.Problem();
-                var command = new WithdrawMilestone(milestoneId, body.Reason!.Trim(), expected, http.Caller());
-                return await Writes.Send<Milestone>(http, command,
+                return await Writes.Update<Milestone>(http, expected => new WithdrawMilestone(milestoneId, body.Reason!.Trim(), expected, http.Caller()),
                     m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)

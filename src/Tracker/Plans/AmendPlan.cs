@@ -30,7 +30,6 @@ public static class AmendPlanHandler
     public static void Map(RouteGroupBuilder plans) =>
         plans.MapPost("/{planId:guid}/amendments", static async (Guid planId, AmendPlanRequest body, HttpContext http) =>
             {
-                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
                 var errors = new FieldErrors().Text("title", body.Title, max: 300).Required("periodStart", body.PeriodStart)
                     .Required("periodEnd", body.PeriodEnd).Required("midtermCutoff", body.MidtermCutoff).Text("reason", body.Reason, max: 2_000);
                 if (body is { PeriodStart: { } start, PeriodEnd: { } end })
@@ -40,9 +39,8 @@ public static class AmendPlanHandler
                         errors.Check("midtermCutoff", cutoff >= start && cutoff <= end, "The midterm cutoff must lie within the period.");
                 }
                 if (errors.Any) return errors.Problem();
-                var command = new AmendPlan(planId, body.Title!.Trim(), body.PeriodStart!.Value, body.PeriodEnd!.Value, body.MidtermCutoff!.Value,
-                    body.Reason!.Trim(), expected, http.Caller());
-                return await Writes.Send<Plan>(http, command, p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}"));
+                return await Writes.Update<Plan>(http, expected => new AmendPlan(planId, body.Title!.Trim(), body.PeriodStart!.Value, body.PeriodEnd!.Value, body.MidtermCutoff!.Value,
+                    body.Reason!.Trim(), expected, http.Caller()), p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("AmendPlan")

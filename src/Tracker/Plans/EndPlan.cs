@@ -28,12 +28,9 @@ public static class EndPlanHandler
 
     /// <summary>Maps <c>POST /api/plans/{planId}/end</c>.</summary>
     public static void Map(RouteGroupBuilder plans) =>
-        plans.MapPost("/{planId:guid}/end", static async (Guid planId, EndPlanRequest body, HttpContext http) =>
-            {
-                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
-                var command = new EndPlan(planId, body.EndedOn, expected, http.Caller());
-                return await Writes.Send<Plan>(http, command, p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}"));
-            })
+        plans.MapPost("/{planId:guid}/end", static (Guid planId, EndPlanRequest body, HttpContext http) =>
+                Writes.Update<Plan>(http, expected => new EndPlan(planId, body.EndedOn, expected, http.Caller()),
+                    p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}")))
             .RequireAuthorization(Authentication.Admin)
             .WithName("EndPlan")
             .WithSummary("End a plan's implementation period")

@@ -32,8 +32,7 @@ public static class ReviewRoutes
     public static async Task<IResult> Write(HttpContext http, Guid planId, string kindSlug, Func<Guid, ReportKind, long?, ITrackerCommand> command)
     {
         if (!TryKind(kindSlug, out var kind, out var problem)) return problem!;
-        if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
-        return await Writes.Send<ReviewReport>(http, command(ReviewReport.IdFor(planId, kind), kind, expected),
+        return await Writes.Update<ReviewReport>(http, expected => command(ReviewReport.IdFor(planId, kind), kind, expected),
             report => new WriteResult(200, ReportSummary.Of(report), report.Version, Location(planId, kind)));
     }
 }

@@ -47,7 +47,6 @@ public static class ReportMilestoneProgressHandler
     public static void Map(RouteGroupBuilder milestones) =>
         milestones.MapPost("/{milestoneId:guid}/progress", static async (Guid milestoneId, ReportProgressRequest body, HttpContext http) =>
             {
-                if (!Writes.TryExpectedVersion(http.Request, out var expected, out var badIfMatch)) return Problems.Result(badIfMatch!);
                 var errors = new FieldErrors()
                     .Required("level", body.Level)
                     .Text("narrative", body.Narrative, max: 10_000)
@@ -63,9 +62,8 @@ public static class ReportMilestoneProgressHandler
                 if (errors.Any) return errors.Problem();
 
                 var evidence = (body.Evidence ?? []).Select(e => new Evidence(e.Title!.Trim(), e.Url!, e.Visibility ?? EvidenceVisibility.Public)).ToList();
-                var command = new ReportMilestoneProgress(milestoneId, body.Level!.Value, body.Percent, body.Narrative!.Trim(), evidence,
-                    body.AsOf, expected, http.Caller());
-                return await Writes.Send<Milestone>(http, command,
+                return await Writes.Update<Milestone>(http, expected => new ReportMilestoneProgress(milestoneId, body.Level!.Value, body.Percent, body.Narrative!.Trim(), evidence,
+                    body.AsOf, expected, http.Caller()),
                     m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Ministry)
