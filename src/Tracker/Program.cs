@@ -4,6 +4,7 @@ using Tracker.Infrastructure;
 using Tracker.Institutions;
 using Tracker.Members;
 using Tracker.Milestones;
+using Tracker.OpenData;
 using Tracker.Plans;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddTrackerPersistence(
 builder.Services.AddTrackerApi();
 builder.Services.AddTrackerAuthentication();
 builder.Services.AddTrackerHealth();
+builder.Services.AddOpenData();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapPlans();
 app.MapCommitments();
 app.MapMilestones();
 app.MapHistory();
+app.MapOpenData();
 
 return await app.RunTrackerCommandsAsync(args);
 
