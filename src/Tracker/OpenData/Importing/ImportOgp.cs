@@ -47,8 +47,8 @@ public static class ImportOgpEndpoint
             .WithSummary("Import an OGP/IRM commitment CSV (multipart field 'file'); ?dryRun=true writes nothing")
             .WithDescription("Creates members, plans, lead institutions, commitments and the historical IRM review reports (imported and "
                 + "published). Idempotent: a commitment whose code Tracker holds is left as it is. Answers the row-level report: rows taken, "
-                + "already present, refused (line, column, reason), and where Tracker's computed ratings differ from the file's.")
-            .Accepts<IFormFile>("multipart/form-data")
+                + "already present, refused (line, column, reason), and where Tracker's computed ratings differ from the file's. "
+                + "The body is multipart/form-data with the CSV in the field 'file' (any other body is a 400 naming that field).")
             .Produces<ImportReport>()
             .ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);

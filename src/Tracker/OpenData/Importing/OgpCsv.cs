@@ -34,6 +34,7 @@ public static class OgpCsv
         using var csv = CsvReader.FromText(text, new CsvReaderOptions
         {
             HasHeader = true,
+            Separator = ',',
             TrackLineNumbers = true,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MalformedData = CsvMalformedDataHandling.Recover,
