@@ -118,7 +118,7 @@ public static partial class OgpCommitmentRow
 
     /// <summary>The key of a row's plan, for finding which plans write their dates day first.</summary>
     public static string PlanKey(OgpRow row) =>
-        $"{row[OgpColumns.Identifier].Trim().TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9')}/{row[OgpColumns.PlanNumber].Trim()}";
+        row[OgpColumns.Identifier].Trim() is { Length: > 4 } code ? $"{code[..^4]}/{row[OgpColumns.PlanNumber].Trim()}" : "";
 
     /// <summary>The plans (by <see cref="PlanKey"/>) with a date that can only be day/month/year.</summary>
     public static IReadOnlySet<string> PlansWritingDayFirst(IEnumerable<OgpRow> rows) =>

@@ -264,7 +264,9 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                     var inputs = await ReviewInputsLoader.LoadAsync(session, planId, kind, token)
                                  ?? throw new InvalidOperationException($"The {kind} report of plan {planId} disappeared.");
                     var sheet = ReviewSheet.Build(inputs);
-                    var sequence = (await store.Advanced.FetchEventStoreStatistics(token: token)).EventSequenceNumber;
+                    // The events the frozen ratings came from: everything appended so far (the highest sequence, read
+                    // through the primary key: the store's statistics count every event, which grows with the store).
+                    var sequence = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(token);
                     session.Events.Append(reportId, new ReviewReportPublished(reportId, planId, sheet, sequence, run.UserId, clock.GetUtcNow()));
                     await session.SaveChangesAsync(token);
                     commitments = sheet.Count;
