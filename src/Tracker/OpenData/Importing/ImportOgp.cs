@@ -126,7 +126,7 @@ public static class ImportSummary
         await output.WriteLineAsync($"  registered       {r.Members} members, {r.Institutions} institutions, {r.Plans} plans, {r.Commitments} commitments, "
             + $"{r.ReviewReports} review reports, {r.Assessments} assessments ({report.EventsAppended} events)");
         foreach (var review in report.PublishedReviews)
-            await output.WriteLineAsync($"  published        {review.Kind} review of {review.Plan} ({review.Commitments} commitments)");
+            await output.WriteLineAsync($"  {(report.DryRun ? "would publish" : "published"),-16} {review.Kind} review of {review.Plan} ({review.Commitments} commitments)");
         foreach (var refused in report.RefusedRows)
             foreach (var problem in refused.Problems)
                 await output.WriteLineAsync($"  refused line {refused.Line} {refused.Code}: [{problem.Column}] {problem.Reason}");
