@@ -6,7 +6,7 @@ URL ?= http://127.0.0.1:5080
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: help db run test token build shim clean-test-dbs
+.PHONY: help db run demo test token build shim clean-test-dbs bench-import
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,8 +27,15 @@ run: ## start PostgreSQL if none is configured, then the API on $(URL) (loads de
 	 echo "Health          $(URL)/health/ready"; \
 	 echo "Tokens          make token ROLE=admin | ROLE=reviewer | ROLE=ministry INSTITUTION=<id or name>"; \
 	 echo ""; \
-	 cd src/Tracker && TRACKER_DB="$$conn" ASPNETCORE_ENVIRONMENT=Development \
+	 cd src/Tracker && TRACKER_DB="$$conn" ASPNETCORE_ENVIRONMENT=Development Tracker__LoadDemoData=true \
 	   exec $(DOTNET) bin/Release/net10.0/Tracker.dll --urls $(URL)
+
+# Events are never deleted, so "reload" cannot mean wipe and start again: the demo verb imports whatever part of
+# the demo set the database lacks (by commitment code), idempotently. A database that holds it all is left as it is.
+demo: ## reload the demo set (US NAP5 + OGP sample): adds back whatever is missing, changes nothing else
+	@set -e; conn=$$(ops/db.sh); \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet; \
+	 cd src/Tracker && TRACKER_DB="$$conn" ASPNETCORE_ENVIRONMENT=Development $(DOTNET) bin/Release/net10.0/Tracker.dll demo
 
 token: ## print a development bearer token: make token ROLE=admin|reviewer|ministry [INSTITUTION=..] [USER=..]
 	@conn=$$(ops/db.sh 2>/dev/null); cd src/Tracker && TRACKER_DB="$$conn" DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
@@ -40,6 +47,12 @@ test: ## prepare PostgreSQL the same way, then run every test
 	 TRACKER_TEST_DB="$$test_conn" ops/drop-test-dbs.sh; \
 	 TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
 	 status=$${PIPESTATUS[0]}; ops/test-summary.sh .test-output.log; exit $$status
+
+bench-import: ## benchmark: OGP import of 5,000 commitments vs raw PostgreSQL (not a test; figures go to docs/performance.md)
+	@set -e; conn=$$(ops/db.sh); \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet; \
+	 $(DOTNET) run --project ops/benchmarks/ImportThroughput -c Release -- --connection "$$conn" \
+	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --sample src/Tracker/OpenData/Demo/ogp-commitments-sample.csv --rows $${ROWS:-5000}
 
 shim: ## re-pack the Patched.DistributedLock.Postgres shim into ops/local-feed
 	cd ops/Patched.DistributedLock.Postgres && $(DOTNET) pack -c Release -o ../local-feed && rm -rf bin obj

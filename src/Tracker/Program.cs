@@ -5,6 +5,7 @@ using Tracker.Infrastructure;
 using Tracker.Institutions;
 using Tracker.Members;
 using Tracker.Milestones;
+using Tracker.OpenData;
 using Tracker.Plans;
 using Tracker.Reviews;
 
@@ -21,6 +22,7 @@ builder.AddTrackerPersistence(
 builder.Services.AddTrackerApi();
 builder.Services.AddTrackerAuthentication();
 builder.Services.AddTrackerHealth();
+builder.Services.AddOpenData();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapMilestones();
 app.MapReviews();
 app.MapDashboard();
 app.MapHistory();
+app.MapOpenData();
 
 return await app.RunTrackerCommandsAsync(args);
 

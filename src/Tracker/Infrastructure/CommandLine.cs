@@ -1,4 +1,7 @@
 using JasperFx;
+using Tracker.OpenData.Demo;
+using Tracker.OpenData.Exporting;
+using Tracker.OpenData.Importing;
 
 namespace Tracker.Infrastructure;
 
@@ -20,5 +23,8 @@ public static class CommandLine
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["token"] = DevelopmentToken.RunAsync,
+            ["import-ogp"] = ImportOgpCommand.RunAsync,
+            ["export-ogp"] = ExportOgpCommand.RunAsync,
+            ["demo"] = DemoCommand.RunAsync,
         };
 }

@@ -1,0 +1,124 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Marten;
+using Tracker.Commitments;
+using Tracker.Institutions;
+using Tracker.Members;
+using Tracker.Plans;
+using Tracker.Reviews;
+
+namespace Tracker.OpenData.Exporting;
+
+/// <summary>Which commitments an export holds: all, one member's, or one plan's.</summary>
+public sealed record ExportFilter(Guid? MemberId, Guid? PlanId);
+
+/// <summary>
+/// The OGP export: commitments in code order, as CSV (RFC 4180, CRLF, UTF-8 without BOM, the OGP file's 171 columns)
+/// or JSON (an array of objects keyed by the same column names). Rows are read from the database as a stream and
+/// written as they come, so a large export never sits in memory. Only published reviews are exported.
+/// </summary>
+public sealed class OgpExport(IDocumentStore store)
+{
+    /// <summary>Resolves <c>?member=</c> (id, code or name) and <c>?plan=</c> (id); the field at fault when one names nothing.</summary>
+    public async Task<(ExportFilter? Filter, string? Field, string? Problem)> FilterAsync(string? member, string? plan, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        Guid? memberId = null, planId = null;
+        if (!string.IsNullOrWhiteSpace(member))
+        {
+            var members = await session.Query<Member>().ToListAsync(ct);
+            var match = members.FirstOrDefault(m => m.Id.ToString() == member.Trim()
+                || string.Equals(m.Code, member.Trim(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(m.Name, member.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (match is null) return (null, "member", $"No member with id, code or name '{member}'.");
+            memberId = match.Id;
+        }
+        if (!string.IsNullOrWhiteSpace(plan))
+        {
+            if (!Guid.TryParse(plan, out var id) || await session.LoadAsync<Plan>(id, ct) is null)
+                return (null, "plan", $"No plan with id '{plan}'.");
+            planId = id;
+        }
+        return (new ExportFilter(memberId, planId), null, null);
+    }
+
+    /// <summary>The rows of the export, read from the database as they are written.</summary>
+    public async IAsyncEnumerable<string[]> RowsAsync(ExportFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // Two sessions: one streams the commitments (its connection is busy until the last row), the other looks up.
+        await using var session = store.QuerySession();
+        await using var lookups = store.QuerySession();
+        var members = (await session.Query<Member>().ToListAsync(ct)).ToDictionary(m => m.Id);
+        var plans = (await session.Query<Plan>().ToListAsync(ct)).ToDictionary(p => p.Id);
+        var institutions = new Dictionary<Guid, string>();
+        var reviews = new Dictionary<Guid, (IReadOnlyDictionary<Guid, CommitmentReview> Midterm, IReadOnlyDictionary<Guid, CommitmentReview> EndOfTerm)>();
+
+        var planIds = filter.PlanId is { } onlyPlan ? [onlyPlan]
+            : filter.MemberId is { } memberId ? plans.Values.Where(p => p.MemberId == memberId).Select(p => p.Id).ToArray()
+            : null;
+        IQueryable<Commitment> query = session.Query<Commitment>();
+        if (planIds is not null) query = query.Where(c => planIds.Contains(c.PlanId));
+
+        await foreach (var commitment in QueryableExtensions.ToAsyncEnumerable(query.OrderBy(c => c.Code), ct))
+        {
+            var plan = plans[commitment.PlanId];
+            if (!reviews.TryGetValue(plan.Id, out var planReviews))
+                reviews[plan.Id] = planReviews = (await PublishedAsync(lookups, plan.Id, ReportKind.Midterm, ct),
+                    await PublishedAsync(lookups, plan.Id, ReportKind.EndOfTerm, ct));
+            var named = new[] { commitment.Text.LeadInstitutionId }.Concat(commitment.Text.SupportingInstitutionIds).Where(id => !institutions.ContainsKey(id)).ToArray();
+            if (named.Length > 0)
+                foreach (var institution in await lookups.LoadManyAsync<Institution>(ct, named))
+                    institutions[institution.Id] = institution.Name;
+
+            yield return OgpExportRow.Cells(commitment, members[plan.MemberId], plan,
+                institutions.GetValueOrDefault(commitment.Text.LeadInstitutionId, ""),
+                commitment.Text.SupportingInstitutionIds.Select(id => institutions.GetValueOrDefault(id)).OfType<string>().ToList(),
+                IrmAssessments.FromPublished(planReviews.Midterm.GetValueOrDefault(commitment.Id), planReviews.EndOfTerm.GetValueOrDefault(commitment.Id)));
+        }
+    }
+
+    // Drafts are never exported: the export is public, and a draft is for its reviewers.
+    private static async Task<IReadOnlyDictionary<Guid, CommitmentReview>> PublishedAsync(IQuerySession session, Guid planId, ReportKind kind,
+        CancellationToken ct) =>
+        await session.LoadAsync<ReviewReport>(ReviewReport.IdFor(planId, kind), ct) is { Status: ReportStatus.Published } report
+            ? report.Published.ToDictionary(r => r.CommitmentId)
+            : new Dictionary<Guid, CommitmentReview>();
+
+    /// <summary>Writes the rows as CSV, flushing as it goes.</summary>
+    public static async Task WriteCsvAsync(Stream output, IAsyncEnumerable<string[]> rows, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
+        await writer.WriteAsync(CsvLine(OgpColumns.All));
+        var count = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            await writer.WriteAsync(CsvLine(row));
+            if (++count % 100 == 0) await writer.FlushAsync(ct);
+        }
+        await writer.FlushAsync(ct);
+    }
+
+    /// <summary>Writes the rows as a JSON array of objects keyed by the OGP column names, flushing as it goes.</summary>
+    public static async Task WriteJsonAsync(Stream output, IAsyncEnumerable<string[]> rows, CancellationToken ct)
+    {
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartArray();
+        var count = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < row.Length; i++) json.WriteString(OgpColumns.All[i], row[i]);
+            json.WriteEndObject();
+            if (++count % 100 == 0) await json.FlushAsync(ct);
+        }
+        json.WriteEndArray();
+        await json.FlushAsync(ct);
+    }
+
+    /// <summary>One CSV record (RFC 4180): cells with a comma, quote, line break or edge space are quoted, quotes doubled; CRLF ends it.</summary>
+    public static string CsvLine(IEnumerable<string> cells) =>
+        string.Join(',', cells.Select(cell => cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 || cell.StartsWith(' ') || cell.EndsWith(' ')
+            ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell)) + "\r\n";
+}

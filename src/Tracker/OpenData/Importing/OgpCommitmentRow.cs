@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Tracker.Commitments;
+using Tracker.Members;
+using Tracker.Ratings;
+using Tracker.Reviews;
+
+namespace Tracker.OpenData.Importing;
+
+/// <summary>One data row of an OGP file: its physical line (where the record starts) and its cells by column.</summary>
+public sealed record OgpRow(int Line, IReadOnlyDictionary<string, string> Cells)
+{
+    /// <summary>The cell of <paramref name="column"/>, or "" when the file has no such column.</summary>
+    public string this[string column] => Cells.TryGetValue(column, out var cell) ? cell : "";
+
+    /// <summary>Whether the file has <paramref name="column"/>.</summary>
+    public bool Has(string column) => Cells.ContainsKey(column);
+}
+
+/// <summary>Why a row was refused: the column at fault and the reason.</summary>
+public sealed record RowProblem(string Column, string Reason);
+
+/// <summary>Something the import changed or left out of a row it took, and why.</summary>
+public sealed record RowWarning(string Column, string Message);
+
+/// <summary>The member a row belongs to; its code is the commitment code without the four digits (NL for NL0003).</summary>
+public sealed record OgpMember(string Code, string Name, MemberKind Kind, string? Region);
+
+/// <summary>The action plan a row belongs to: its number and its years (the file knows no more precise period).</summary>
+public sealed record OgpPlan(int Number, int FirstYear, int LastYear)
+{
+    /// <summary>1 January of the year of submission.</summary>
+    public DateOnly PeriodStart => new(FirstYear, 1, 1);
+
+    /// <summary>31 December of the plan's end year.</summary>
+    public DateOnly PeriodEnd => new(LastYear, 12, 31);
+
+    /// <summary>The end of the plan's first year, as a plan registered without a cutoff gets it.</summary>
+    public DateOnly MidtermCutoff => Min(PeriodStart.AddYears(1).AddDays(-1), PeriodEnd);
+
+    /// <summary>The title a plan registered by the import gets (the file has none).</summary>
+    public string TitleFor(OgpMember member) =>
+        $"{member.Name} {(member.Kind == MemberKind.Local ? "Local" : "National")} Action Plan {FirstYear}-{LastYear}";
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}
+
+/// <summary>A row the import can take: everything it will register, already checked against Tracker's rules.</summary>
+public sealed record OgpCommitment(int Line, string Code, OgpMember Member, OgpPlan Plan, string Number, string Title, string? ShortTitle,
+    string? FullText, string LeadInstitution, string? SupportingInstitutionsText, DateOnly? Start, DateOnly? End,
+    IReadOnlyList<string> PolicyAreas, string? Cluster, IrmAssessments Assessments, IReadOnlyList<RowWarning> Warnings);
+
+/// <summary>A row read: the commitment to register, or the problems that refuse it.</summary>
+public sealed record RowReading(OgpCommitment? Commitment, IReadOnlyList<RowProblem> Problems);
+
+/// <summary>
+/// Maps one row of the OGP file to what Tracker registers (pure: no database). A row is refused, with every column
+/// at fault, when Tracker could not hold it as written: no code or lead institution, a plan year or rating it cannot
+/// read, text longer than Tracker keeps. Dates never refuse a row (see <see cref="OgpDates"/>).
+/// </summary>
+public static partial class OgpCommitmentRow
+{
+    // "No value" in the OGP file's text columns.
+    private static readonly string[] Missing = ["", "NA", "ND", "NR", "N/A"];
+
+    /// <summary>Reads <paramref name="row"/>; <paramref name="planWritesDayFirst"/> is <see cref="OgpDates.IsWrittenDayFirst"/> for any date of its plan.</summary>
+    public static RowReading Read(OgpRow row, bool planWritesDayFirst = false)
+    {
+        var problems = new List<RowProblem>();
+        var warnings = new List<RowWarning>();
+        void Refuse(string column, string reason) => problems.Add(new RowProblem(column, reason));
+
+        var code = row[OgpColumns.Identifier].Trim();
+        if (!CommitmentTextRules.CodePattern().IsMatch(code))
+            Refuse(OgpColumns.Identifier, code.Length == 0 ? "Required." : $"'{code}' is not an OGP code: the member's code and four digits, e.g. NL0025.");
+
+        var memberName = Text(row, OgpColumns.Member, max: 200, required: true, Refuse);
+        var kind = row[OgpColumns.NationalOrLocal].Trim() switch
+        {
+            var k when k.Equals("National", StringComparison.OrdinalIgnoreCase) => MemberKind.National,
+            var k when k.Equals("Local", StringComparison.OrdinalIgnoreCase) => MemberKind.Local,
+            var k => Fail<MemberKind>(() => Refuse(OgpColumns.NationalOrLocal, $"'{k}' is neither National nor Local.")),
+        };
+        var region = Text(row, OgpColumns.Region, max: 200, required: false, Refuse);
+
+        var planNumber = WholeNumber(row, OgpColumns.PlanNumber, 1, 99, Refuse);
+        var firstYear = WholeNumber(row, OgpColumns.YearOfSubmission, 1990, 2100, Refuse);
+        var lastYear = WholeNumber(row, OgpColumns.EndYear, 1990, 2100, Refuse);
+        if (firstYear is { } first && lastYear is { } last && last < first)
+            Refuse(OgpColumns.EndYear, $"The plan ends ({last}) before its year of submission ({first}).");
+
+        var number = CommitmentNumber(row, Refuse, warnings);
+        var title = Text(row, OgpColumns.Title, max: 500, required: true, Refuse);
+        var shortTitle = Text(row, OgpColumns.ShortTitle, max: 300, required: false, Refuse);
+        var fullText = Text(row, OgpColumns.FullText, max: 50_000, required: false, Refuse, trim: false);
+        var lead = InstitutionName(row, Refuse);
+        var supporting = Text(row, OgpColumns.SupportingInstitutions, max: 5_000, required: false, Refuse);
+        var cluster = Text(row, OgpColumns.Cluster, max: 300, required: false, Refuse);
+        var policyAreas = PolicyAreas(row, warnings);
+        var assessments = Assessments(row, Refuse);
+
+        if (problems.Count > 0 || planNumber is null || firstYear is null || lastYear is null)
+            return new RowReading(null, problems);
+
+        var plan = new OgpPlan(planNumber.Value, firstYear.Value, lastYear.Value);
+        var start = Date(row, OgpColumns.StartDate, DateRole.Start, plan, planWritesDayFirst, warnings);
+        var end = Date(row, OgpColumns.EndDate, DateRole.End, plan, planWritesDayFirst, warnings);
+        if (start is { } s && end is { } e && e < s)
+        {
+            warnings.Add(new RowWarning(OgpColumns.EndDate, $"The end ({e:yyyy-MM-dd}) is before the start ({s:yyyy-MM-dd}); the end was left empty."));
+            end = null;
+        }
+
+        var member = new OgpMember(code[..^4], memberName!, kind, region);
+        return new RowReading(new OgpCommitment(row.Line, code, member, plan, number!, title!, shortTitle, fullText, lead!, supporting,
+            start, end, policyAreas, cluster, assessments, warnings), []);
+    }
+
+    /// <summary>The key of a row's plan, for finding which plans write their dates day first.</summary>
+    public static string PlanKey(OgpRow row) =>
+        row[OgpColumns.Identifier].Trim() is { Length: > 4 } code ? $"{code[..^4]}/{row[OgpColumns.PlanNumber].Trim()}" : "";
+
+    /// <summary>The plans (by <see cref="PlanKey"/>) with a date that can only be day/month/year.</summary>
+    public static IReadOnlySet<string> PlansWritingDayFirst(IEnumerable<OgpRow> rows) =>
+        rows.Where(r => OgpDates.IsWrittenDayFirst(r[OgpColumns.StartDate]) || OgpDates.IsWrittenDayFirst(r[OgpColumns.EndDate]))
+            .Select(PlanKey).ToHashSet();
+
+    private static T Fail<T>(Action refuse)
+    {
+        refuse();
+        return default!;
+    }
+
+    private static string? Text(OgpRow row, string column, int max, bool required, Action<string, string> refuse, bool trim = true)
+    {
+        var cell = row[column];
+        if (Missing.Contains(cell.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            if (required) refuse(column, cell.Trim().Length == 0 ? "Required." : $"Required, but the file says '{cell.Trim()}'.");
+            return null;
+        }
+        var text = trim ? cell.Trim() : cell;
+        if (text.Length > max)
+        {
+            refuse(column, $"{text.Length} characters; Tracker keeps at most {max}.");
+            return null;
+        }
+        return text;
+    }
+
+    // Names are compared and shown on one line: line breaks and runs of spaces inside a cell become one space.
+    private static string? InstitutionName(OgpRow row, Action<string, string> refuse)
+    {
+        var cell = Spaces().Replace(row[OgpColumns.LeadInstitution], " ").Trim();
+        if (Missing.Contains(cell, StringComparer.OrdinalIgnoreCase))
+        {
+            refuse(OgpColumns.LeadInstitution, cell.Length == 0 ? "Required: every commitment has a lead institution."
+                : $"Required, but the file says '{cell}': every commitment has a lead institution.");
+            return null;
+        }
+        if (cell.Length > 300)
+        {
+            refuse(OgpColumns.LeadInstitution, $"{cell.Length} characters, longer than an institution's name (300): the cell seems to list "
+                + "several institutions. Put the lead institution alone in this column and the others in Supporting Institution(s).");
+            return null;
+        }
+        return cell;
+    }
+
+    private static int? WholeNumber(OgpRow row, string column, int min, int max, Action<string, string> refuse)
+    {
+        var cell = row[column].Trim();
+        if (int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+        refuse(column, cell.Length == 0 ? "Required." : $"'{cell}' is not a whole number from {min} to {max}.");
+        return null;
+    }
+
+    // Spreadsheets store "8.2" as the double 8.1999999999999993 and some exports write all its digits; the
+    // shortest text that reads back as the same double is what the plan wrote.
+    private static string? CommitmentNumber(OgpRow row, Action<string, string> refuse, List<RowWarning> warnings)
+    {
+        var cell = row[OgpColumns.CommitmentNumber].Trim();
+        if (cell.Length == 0 || Missing.Contains(cell, StringComparer.OrdinalIgnoreCase))
+        {
+            refuse(OgpColumns.CommitmentNumber, "Required.");
+            return null;
+        }
+        if (FloatArtefact().IsMatch(cell) && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+            warnings.Add(new RowWarning(OgpColumns.CommitmentNumber, $"'{cell}' is a spreadsheet's rendering of {shortest}; read as {shortest}."));
+            cell = shortest;
+        }
+        if (cell.Length > 20)
+        {
+            refuse(OgpColumns.CommitmentNumber, $"{cell.Length} characters; Tracker keeps at most 20.");
+            return null;
+        }
+        return cell;
+    }
+
+    private static IReadOnlyList<string> PolicyAreas(OgpRow row, List<RowWarning> warnings)
+    {
+        var tags = new List<string>();
+        foreach (var column in OgpColumns.PolicyAreas.Where(row.Has))
+        {
+            var cell = row[column].Trim();
+            if (cell == "1") tags.Add(column);
+            else if (cell != "0" && !Missing.Contains(cell, StringComparer.OrdinalIgnoreCase))
+                warnings.Add(new RowWarning(column, $"'{cell}' is not 0 or 1; read as not tagged."));
+        }
+        return tags;
+    }
+
+    private static DateOnly? Date(OgpRow row, string column, DateRole role, OgpPlan plan, bool planWritesDayFirst, List<RowWarning> warnings)
+    {
+        var reading = OgpDates.Read(row[column], role, plan.PeriodStart, plan.PeriodEnd, planWritesDayFirst);
+        if (reading.Warning is { } warning) warnings.Add(new RowWarning(column, warning));
+        return reading.Day;
+    }
+
+    /// <summary>
+    /// The IRM's assessments of the row. A report counts as reviewed when any of its cells says more than NR; its
+    /// indicators are then all recorded, ND as not assessed and NA as not applicable. _Relevant is recorded only
+    /// where the four OGP Value cells are not rated (reviews since 2020 answer "relevant?" on its own); elsewhere
+    /// Tracker computes it from the values.
+    /// </summary>
+    private static IrmAssessments Assessments(OgpRow row, Action<string, string> refuse)
+    {
+        bool Reviewed(IEnumerable<string> columns) => columns.Any(c => row.Has(c)
+            && row[c].Trim() is { Length: > 0 } cell && !cell.Equals(IrmCells.NotReviewed, StringComparison.OrdinalIgnoreCase));
+
+        Dictionary<Indicator, string>? midterm = null;
+        if (Reviewed(OgpColumns.MidtermInputs))
+        {
+            midterm = new Dictionary<Indicator, string>
+            {
+                [Indicator.Specificity] = Level<Specificity>(row, OgpColumns.Specificity, IrmCells.TryParseSpecificity, "None, Low, Medium, High", refuse),
+                [Indicator.PotentialImpact] = Level<PotentialImpact>(row, OgpColumns.PotentialImpact, IrmCells.TryParsePotentialImpact, "None, Minor, Moderate, Transformative", refuse),
+                [Indicator.Completion] = Level<Completion>(row, OgpColumns.MidtermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
+            };
+            if (IrmCells.TryParseOgpValues(Rating(row, OgpColumns.AccessToInformation), Rating(row, OgpColumns.CivicParticipation),
+                    Rating(row, OgpColumns.PublicAccountability), Rating(row, OgpColumns.Technology), out var values))
+                midterm[Indicator.Relevance] = RatingText.FormatSet(values);
+            else
+                refuse(OgpColumns.AccessToInformation, "The four OGP Value cells must each be 1, 0, ND, NR or NA.");
+            if (!values.IsAssessed)
+            {
+                if (!IrmCells.TryParseFlag(Rating(row, OgpColumns.Relevant), out var relevant))
+                    refuse(OgpColumns.Relevant, $"'{row[OgpColumns.Relevant].Trim()}' is not 1, 0, ND, NR or NA.");
+                else if (relevant.IsAssessed)
+                    midterm[Indicator.Relevant] = relevant.Value ? "yes" : "no";
+            }
+        }
+
+        Dictionary<Indicator, string>? endOfTerm = null;
+        if (Reviewed(OgpColumns.EndOfTermInputs))
+        {
+            const string effects = "Worsened, Did Not Change, Marginal, Major, Outstanding";
+            endOfTerm = new Dictionary<Indicator, string>
+            {
+                [Indicator.Completion] = Level<Completion>(row, OgpColumns.EndOfTermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
+                [Indicator.DidItOpenGovernment] = Level<OpenGovernmentEffect>(row, OgpColumns.OpenGovernment, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+                [Indicator.DiogAccessToInformation] = Level<OpenGovernmentEffect>(row, OgpColumns.OpenGovernmentAccessToInformation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+                [Indicator.DiogCivicParticipation] = Level<OpenGovernmentEffect>(row, OgpColumns.OpenGovernmentCivicParticipation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+                [Indicator.DiogPublicAccountability] = Level<OpenGovernmentEffect>(row, OgpColumns.OpenGovernmentPublicAccountability, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+            };
+        }
+        return new IrmAssessments(midterm, endOfTerm);
+    }
+
+    // A missing cell in a reviewed report is not assessed (the file's own ND).
+    private static string Rating(OgpRow row, string column) => row[column].Trim() is { Length: > 0 } cell ? cell : IrmCells.NoData;
+
+    private delegate bool TryParseCell<T>(string? cell, out Rated<T> value) where T : notnull;
+
+    private static string Level<T>(OgpRow row, string column, TryParseCell<T> parse, string levels, Action<string, string> refuse)
+        where T : struct, Enum
+    {
+        if (parse(Rating(row, column), out var rated)) return RatingText.Format(rated);
+        refuse(column, $"'{row[column].Trim()}' is not one of {levels}, ND, NR or NA.");
+        return RatingText.NotAssessed;
+    }
+
+    [GeneratedRegex(@"^\d+\.\d{6,}$")]
+    private static partial Regex FloatArtefact();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,141 @@
+using Tracker.Ratings;
+using Tracker.Reviews;
+
+namespace Tracker.OpenData;
+
+/// <summary>
+/// One commitment's assessments in the two IRM reports, as <see cref="RatingText"/> values per indicator; a report
+/// is null when the commitment was not reviewed in it (the IRM's NR).
+/// </summary>
+public sealed record IrmAssessments(IReadOnlyDictionary<Indicator, string>? Midterm, IReadOnlyDictionary<Indicator, string>? EndOfTerm)
+{
+    /// <summary>Not reviewed at all.</summary>
+    public static readonly IrmAssessments None = new(null, null);
+
+    /// <summary>The assessments held in published reports: a report's entry counts only when the commitment has panel values in it.</summary>
+    public static IrmAssessments FromPublished(CommitmentReview? midterm, CommitmentReview? endOfTerm)
+    {
+        static IReadOnlyDictionary<Indicator, string>? Values(CommitmentReview? review) =>
+            review is { Panel.Count: > 0 } ? review.Panel.ToDictionary(p => p.Key, p => p.Value.Value) : null;
+        return new IrmAssessments(Values(midterm), Values(endOfTerm));
+    }
+}
+
+/// <summary>
+/// The rating columns of the OGP file, computed by Tracker's own rating functions from the assessments — the
+/// export writes these, never a cell copied from a file, and the import compares them with the file's cells (the
+/// consistency check). A report the commitment was not reviewed in writes NR; an indicator not assessed writes ND.
+/// </summary>
+public static class OgpRatings
+{
+    private const string NotReviewed = IrmCells.NotReviewed;
+
+    /// <summary>Every rating column Tracker writes, by column name.</summary>
+    public static IReadOnlyDictionary<string, string> Cells(IrmAssessments assessments)
+    {
+        var (midterm, endOfTerm) = (assessments.Midterm, assessments.EndOfTerm);
+        // At end of term the design ratings are the midterm's unless the end-of-term report re-assessed them
+        // (the same rule as CommitmentReview.Rate).
+        string? Design(Indicator indicator) =>
+            endOfTerm?.GetValueOrDefault(indicator) is { } own && own != RatingText.NotAssessed ? own : midterm?.GetValueOrDefault(indicator);
+        var designReviewed = midterm is not null || endOfTerm?.Keys.Any(IsDesign) == true;
+        var (midtermReviewed, endOfTermReviewed) = (midterm is not null, endOfTerm is not null);
+        var reviewed = midtermReviewed || endOfTermReviewed;
+
+        var specificity = RatingText.Parse<Specificity>(Design(Indicator.Specificity));
+        var values = RatingText.ParseSet(Design(Indicator.Relevance));
+        var impact = RatingText.Parse<PotentialImpact>(Design(Indicator.PotentialImpact));
+        var design = new DesignAssessment(specificity, values, impact,
+            Design(Indicator.Relevant) is { } recorded ? RatingText.ParseBool(recorded) : null);
+        var midtermCompletion = RatingText.Parse<Completion>(midterm?.GetValueOrDefault(Indicator.Completion));
+        var endOfTermCompletion = RatingText.Parse<Completion>(endOfTerm?.GetValueOrDefault(Indicator.Completion));
+        var latestCompletion = LatestCompletion.Of(midtermCompletion, endOfTermCompletion);
+        var change = CompletionChanges.Between(midtermCompletion, endOfTermCompletion);
+        Rated<OpenGovernmentEffect> Effect(Indicator indicator) => RatingText.Parse<OpenGovernmentEffect>(endOfTerm?.GetValueOrDefault(indicator));
+
+        string When(bool isReviewed, string cell) => isReviewed ? cell : NotReviewed;
+        var cells = new Dictionary<string, string>
+        {
+            [OgpColumns.Specificity] = When(designReviewed, IrmCells.FormatSpecificity(specificity)),
+            [OgpColumns.SpecificityNumber] = When(designReviewed, Number(specificity, level => (int)level)),
+            [OgpColumns.Verifiable] = When(designReviewed, IrmCells.FormatYesNo(Verifiability.IsVerifiable(specificity))),
+            [OgpColumns.AccessToInformation] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.AccessToInformation)),
+            [OgpColumns.CivicParticipation] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.CivicParticipation)),
+            [OgpColumns.PublicAccountability] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.PublicAccountability)),
+            [OgpColumns.Technology] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.TechnologyAndInnovation)),
+            [OgpColumns.Relevant] = When(designReviewed, IrmCells.FormatFlag(design.Relevant)),
+            [OgpColumns.PotentialImpact] = When(designReviewed, IrmCells.FormatPotentialImpact(impact)),
+            [OgpColumns.PotentialImpactNumber] = When(designReviewed, Number(impact, level => (int)level)),
+            [OgpColumns.HighAmbition] = When(designReviewed, IrmCells.FormatFlag(Ambition.IsHighAmbition(impact, design.Relevant))),
+            [OgpColumns.MidtermCompletion] = When(midtermReviewed, IrmCells.FormatCompletion(midtermCompletion)),
+            [OgpColumns.MidtermCompletionNumber] = When(midtermReviewed, CompletionNumber(midtermCompletion)),
+            // "Starred (2015 Only)" is the 2014 rule (Moderate counts) on the midterm completion: see Starred.Evaluate.
+            [OgpColumns.Starred2014] = When(midtermReviewed, IrmCells.FormatFlag(Starred.Evaluate(design, midtermCompletion, StarRule.Irm2014))),
+            [OgpColumns.StarredMidterm] = When(midtermReviewed, IrmCells.FormatFlag(Starred.Evaluate(design, midtermCompletion, StarRule.Irm2015))),
+            [OgpColumns.EndOfTermCompletion] = When(endOfTermReviewed, IrmCells.FormatCompletion(endOfTermCompletion)),
+            [OgpColumns.EndOfTermCompletionNumber] = When(endOfTermReviewed, CompletionNumber(endOfTermCompletion)),
+            [OgpColumns.ChangeInCompletion] = When(endOfTermReviewed, IrmCells.FormatCompletionChange(change)),
+            [OgpColumns.ChangeInCompletionNumber] = When(endOfTermReviewed, ChangeNumber(change, midtermCompletion, endOfTermCompletion)),
+            [OgpColumns.OpenGovernment] = When(endOfTermReviewed, IrmCells.FormatOpenGovernmentEffect(Effect(Indicator.DidItOpenGovernment))),
+            [OgpColumns.OpenGovernmentNumber] = When(endOfTermReviewed, OverallEffectNumber(Effect(Indicator.DidItOpenGovernment))),
+            [OgpColumns.OpenGovernmentAccessToInformation] = When(endOfTermReviewed, IrmCells.FormatOpenGovernmentEffect(Effect(Indicator.DiogAccessToInformation))),
+            [OgpColumns.OpenGovernmentAccessToInformationNumber] = When(endOfTermReviewed, ValueEffectNumber(Effect(Indicator.DiogAccessToInformation))),
+            [OgpColumns.OpenGovernmentCivicParticipation] = When(endOfTermReviewed, IrmCells.FormatOpenGovernmentEffect(Effect(Indicator.DiogCivicParticipation))),
+            [OgpColumns.OpenGovernmentCivicParticipationNumber] = When(endOfTermReviewed, ValueEffectNumber(Effect(Indicator.DiogCivicParticipation))),
+            [OgpColumns.OpenGovernmentPublicAccountability] = When(endOfTermReviewed, IrmCells.FormatOpenGovernmentEffect(Effect(Indicator.DiogPublicAccountability))),
+            [OgpColumns.OpenGovernmentPublicAccountabilityNumber] = When(endOfTermReviewed, ValueEffectNumber(Effect(Indicator.DiogPublicAccountability))),
+            [OgpColumns.StarredEndOfTerm] = When(endOfTermReviewed, IrmCells.FormatFlag(Starred.Evaluate(design, endOfTermCompletion, StarRule.Irm2015))),
+            [OgpColumns.RawCompletion] = When(reviewed, CompletionNumber(latestCompletion)),
+            // The IRM writes 0, never ND, when the completion is unknown.
+            [OgpColumns.HighCompletion] = Ambition.IsHighCompletion(latestCompletion) is { IsAssessed: true, Value: true } ? "1" : "0",
+            [OgpColumns.NotReviewed] = reviewed ? "0" : "1",
+            [OgpColumns.BindingConstraint] = IrmCells.FormatBindingConstraint(
+                BindingConstraints.Find(design, midtermCompletion, endOfTermCompletion, reviewed), reviewed),
+        };
+        return cells;
+    }
+
+    /// <summary>Columns the consistency check compares: those Tracker derives rather than reads, and _Relevant where the values were rated.</summary>
+    public static readonly IReadOnlyList<string> Compared = [.. OgpColumns.Derived, OgpColumns.Relevant];
+
+    /// <summary>
+    /// Whether a file's cell says the same as Tracker's: equal ignoring case and spaces, with the IRM's spellings of
+    /// "no rating" (ND, NR, an empty cell, and FALSE in Binding constraint) equal to each other, and Yes/No equal to 1/0.
+    /// </summary>
+    public static bool SameRating(string? fileCell, string trackerCell) => Canonical(fileCell) == Canonical(trackerCell);
+
+    private static string Canonical(string? cell) => (cell ?? "").Trim().ToUpperInvariant() switch
+    {
+        "" or IrmCells.NoData or IrmCells.NotReviewed or "FALSE" => "∅",
+        "YES" => "1",
+        "NO" => "0",
+        var other => other,
+    };
+
+    private static bool IsDesign(Indicator indicator) =>
+        indicator is Indicator.Specificity or Indicator.Relevance or Indicator.Relevant or Indicator.PotentialImpact;
+
+    // The numeric twins (_Specificity, _CompletionProgress, …) use the numbers of the OGP file; a level the sample
+    // never shows with a number (Withdrawn, Worsened) writes an empty cell rather than an invented number.
+    private static string Number<T>(Rated<T> rated, Func<T, int> number) where T : struct, Enum =>
+        rated.Match(level => number(level).ToString(System.Globalization.CultureInfo.InvariantCulture), IrmCells.NoData, IrmCells.NotApplicableCode);
+
+    private static string CompletionNumber(Rated<Completion> completion) =>
+        completion is { IsAssessed: true, Value: Completion.Withdrawn } ? "" : Number(completion, level => (int)level + 2);
+
+    private static string ChangeNumber(Rated<CompletionChange> change, Rated<Completion> midterm, Rated<Completion> endOfTerm) =>
+        change.IsAssessed
+            ? ((int)endOfTerm.Value - (int)midterm.Value).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : IrmCells.FormatCompletionChange(change);
+
+    private static string OverallEffectNumber(Rated<OpenGovernmentEffect> effect) =>
+        effect is { IsAssessed: true, Value: OpenGovernmentEffect.Worsened } ? "" : Number(effect, level => (int)level);
+
+    // The per-value columns count Not Applicable as 0 and Did Not Change as 2.
+    private static string ValueEffectNumber(Rated<OpenGovernmentEffect> effect) => effect.State switch
+    {
+        RatingState.NotApplicable => "0",
+        RatingState.Assessed when effect.Value == OpenGovernmentEffect.Worsened => "",
+        _ => Number(effect, level => (int)level + 1),
+    };
+}

@@ -1,0 +1,38 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Tracker.OpenData.Demo;
+using Tracker.OpenData.Exporting;
+using Tracker.OpenData.Importing;
+using Tracker.Reviews;
+
+namespace Tracker.OpenData;
+
+/// <summary>The open-data slice: OGP/IRM import and export, and the demo set loaded on a first run.</summary>
+public static class OpenDataModule
+{
+    /// <summary>Registers the import, the export, the demo set and its first-run loader.</summary>
+    public static IServiceCollection AddOpenData(this IServiceCollection services)
+    {
+        // The import opens and publishes review reports and reads them back; the report is folded inline. The
+        // reviews slice may register the same snapshot: whichever comes first wins, the other steps aside.
+        services.ConfigureMarten(options =>
+        {
+            if (!options.Projections.AllAggregateTypes().Contains(typeof(ReviewReport)))
+                options.Projections.Snapshot<ReviewReport>(SnapshotLifecycle.Inline);
+        });
+        services.AddSingleton<OgpImport>();
+        services.AddSingleton<OgpExport>();
+        services.AddSingleton<DemoData>();
+        services.AddOptions<DemoDataOptions>().BindConfiguration("Tracker");
+        services.AddHostedService<DemoDataOnFirstRun>();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/import/ogp</c> and <c>GET /api/export/commitments.csv|.json</c>.</summary>
+    public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
+    {
+        ImportOgpEndpoint.Map(app);
+        ExportOgpEndpoints.Map(app);
+        return app;
+    }
+}

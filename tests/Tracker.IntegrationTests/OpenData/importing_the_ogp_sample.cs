@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.Json;
+using Tracker.IntegrationTests.Infrastructure;
+using Tracker.Infrastructure;
+
+namespace Tracker.IntegrationTests.OpenData;
+
+public class importing_the_ogp_sample(ImportedSample app) : IClassFixture<ImportedSample>
+{
+    private static string[] Strings(JsonElement array, string property) =>
+        array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!).ToArray();
+
+    [Fact]
+    public void every_row_is_taken_or_refused_with_its_line_column_and_reason()
+    {
+        var report = app.Report;
+
+        report.GetProperty("rows").GetInt32().ShouldBe(79);
+        report.GetProperty("taken").GetInt32().ShouldBe(75);
+        report.GetProperty("alreadyPresent").GetInt32().ShouldBe(0);
+        report.GetProperty("refused").GetInt32().ShouldBe(4);
+        var refused = report.GetProperty("refusedRows").EnumerateArray().ToList();
+        refused.Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("code").GetString()))
+            .ShouldBe([(231, "PY0066"), (265, "PY0067"), (332, "PY0069"), (839, "UA0013")]);
+        refused.ShouldAllBe(r => r.GetProperty("problems")[0].GetProperty("column").GetString() == "Lead Institution");
+        refused[1].GetProperty("problems")[0].GetProperty("reason").GetString()!.ShouldContain("several institutions");
+        refused[3].GetProperty("problems")[0].GetProperty("reason").GetString()!.ShouldContain("the file says 'NA'");
+
+        var registered = report.GetProperty("registered");
+        registered.GetProperty("members").GetInt32().ShouldBe(4);
+        registered.GetProperty("plans").GetInt32().ShouldBe(19);
+        registered.GetProperty("commitments").GetInt32().ShouldBe(75);
+        registered.GetProperty("reviewReports").GetInt32().ShouldBe(30);
+        report.GetProperty("publishedReviews").GetArrayLength().ShouldBe(30);
+        report.GetProperty("consistency").GetArrayLength().ShouldBe(37);
+    }
+
+    [Fact]
+    public void dates_the_import_could_not_read_as_written_are_reported_on_the_row_it_took()
+    {
+        var nl0058 = app.Report.GetProperty("takenRows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "NL0058");
+
+        Strings(nl0058.GetProperty("warnings"), "column").ShouldBe(["Start Date", "End Date"]);
+        nl0058.GetProperty("warnings")[0].GetProperty("message").GetString()!.ShouldContain("7/15/1905");
+    }
+
+    [Fact]
+    public async Task nl0003_is_held_with_its_irm_ratings_and_star_computed_as_the_file_states_them()
+    {
+        var page = await app.Anonymous().Get<JsonElement>("/api/commitments/NL0003");
+        var csv = await app.Anonymous().GetStringAsync("/api/export/commitments.csv?member=NL");
+        var exported = Csv.Rows(csv).Single(r => r["Commitment Unique Identifier"] == "NL0003");
+        var file = Csv.Rows(Encoding.UTF8.GetString(OgpUploads.Sample())).Single(r => r["Commitment Unique Identifier"] == "NL0003");
+
+        page.GetProperty("title").GetString().ShouldBe("Open House of Representatives");
+        page.GetProperty("leadInstitution").GetProperty("name").GetString().ShouldBe("President of House of Representatives");
+        page.GetProperty("start").ValueKind.ShouldBe(JsonValueKind.Null); // "2008" lies before the 2013-2015 plan: left empty
+        page.GetProperty("policyAreas").EnumerateArray().Select(t => t.GetString())
+            .ShouldBe(["Democratizing Decision-Making", "Regulatory Governance", "Open Parliaments"], ignoreOrder: true);
+        foreach (var column in new[]
+                 {
+                     "Specificity", "Verifiable", "OGP Value Access To Information", "OGP Value Civic Participation",
+                     "OGP Value Public Accountability", "OGP Value Technology", "_Relevant", "Potential Impact", "Completion (Progress Report)",
+                     "Starred (2015 Only)", "Starred (Current Formula) Progress Report", "Completion (End Of Term)", "Change In Completion",
+                     "Did It Open Government (Overall)", "Starred (Current Formula) End of Term", "High Ambition", "High Completion",
+                     "Binding constraint", "Not reviewed",
+                 })
+            exported[column].ShouldBe(file[column], column);
+        exported["Starred (Current Formula) Progress Report"].ShouldBe("0");
+        exported["Binding constraint"].ShouldBe("PotImp");
+    }
+
+    [Fact]
+    public async Task importing_the_same_file_again_appends_no_event()
+    {
+        var before = await app.EventCount();
+
+        var again = await app.Import(OgpUploads.Sample());
+
+        (await app.EventCount()).ShouldBe(before);
+        again.GetProperty("taken").GetInt32().ShouldBe(0);
+        again.GetProperty("alreadyPresent").GetInt32().ShouldBe(75);
+        again.GetProperty("refused").GetInt32().ShouldBe(4);
+        again.GetProperty("eventsAppended").GetInt64().ShouldBe(0);
+        again.GetProperty("publishedReviews").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task the_export_is_filtered_by_member_and_plan_and_json_carries_the_same_columns()
+    {
+        var plans = await app.Anonymous().Get<JsonElement[]>("/api/plans?member=Ghana");
+        var firstPlan = plans.Single(p => p.GetProperty("number").GetInt32() == 1).GetProperty("id").GetGuid();
+
+        var ghana = Csv.Rows(await app.Anonymous().GetStringAsync("/api/export/commitments.csv?member=GH"));
+        var plan = Csv.Rows(await app.Anonymous().GetStringAsync($"/api/export/commitments.csv?plan={firstPlan}"));
+        var json = await app.Anonymous().Get<JsonElement>("/api/export/commitments.json");
+        var unknown = await app.Anonymous().GetAsync("/api/export/commitments.csv?member=Atlantis");
+
+        ghana.Count.ShouldBe(23);
+        ghana.ShouldAllBe(r => r["Country/Locality"] == "Ghana");
+        plan.Select(r => r["Commitment Unique Identifier"]).ShouldBe(["GH0001", "GH0003", "GH0005", "GH0006", "GH0008", "GH0009", "GH0010"]);
+        json.GetArrayLength().ShouldBe(75);
+        json[0].EnumerateObject().Count().ShouldBe(171);
+        json[0].GetProperty("Commitment Unique Identifier").GetString().ShouldBe("GH0001");
+        await unknown.ShouldBeProblem(404, "member.not_found");
+    }
+
+    [Fact]
+    public async Task only_an_admin_may_import()
+    {
+        (await app.Anonymous().Upload(OgpUploads.Sample())).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+        (await app.As(TrackerRole.Reviewer).Upload(OgpUploads.Sample())).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+    }
+}
+
+/// <summary>A small RFC 4180 reader for the tests' own checks (the import's reader is under test elsewhere).</summary>
+public static class Csv
+{
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string text)
+    {
+        var records = new List<List<string>>();
+        var record = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else cell.Append(c);
+                continue;
+            }
+            switch (c)
+            {
+                case '"': quoted = true; break;
+                case ',': record.Add(cell.ToString()); cell.Clear(); break;
+                case '\r': break;
+                case '\n': record.Add(cell.ToString()); cell.Clear(); records.Add(record); record = []; break;
+                default: cell.Append(c); break;
+            }
+        }
+        if (cell.Length > 0 || record.Count > 0) { record.Add(cell.ToString()); records.Add(record); }
+        var header = records[0];
+        return records.Skip(1).Select(r => (IReadOnlyDictionary<string, string>)header.Select((h, i) => (h, r[i])).ToDictionary(p => p.h, p => p.Item2)).ToList();
+    }
+}
