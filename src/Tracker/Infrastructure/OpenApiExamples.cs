@@ -33,6 +33,25 @@ public static class OpenApiExamples
     /// <summary>Operation transformer: attaches the example body of the operation, if it has one.</summary>
     public static Task Apply(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
+        // The import reads its multipart body itself (so a wrong body gets a 400 naming the field, not a 415).
+        if (operation.OperationId == "ImportOgp")
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "The OGP/IRM commitment CSV, as the multipart field `file`.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string> { "file" },
+                            Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                        },
+                    },
+                },
+            };
         if (operation.OperationId is { } id && Bodies.TryGetValue(id, out var body)
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true && media is OpenApiMediaType json)
             json.Example = JsonNode.Parse(body);

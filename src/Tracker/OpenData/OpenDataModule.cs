@@ -1,9 +1,7 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Tracker.OpenData.Demo;
 using Tracker.OpenData.Exporting;
 using Tracker.OpenData.Importing;
-using Tracker.Reviews;
 
 namespace Tracker.OpenData;
 
@@ -13,13 +11,6 @@ public static class OpenDataModule
     /// <summary>Registers the import, the export, the demo set and its first-run loader.</summary>
     public static IServiceCollection AddOpenData(this IServiceCollection services)
     {
-        // The import opens and publishes review reports and reads them back; the report is folded inline. The
-        // reviews slice may register the same snapshot: whichever comes first wins, the other steps aside.
-        services.ConfigureMarten(options =>
-        {
-            if (!options.Projections.AllAggregateTypes().Contains(typeof(ReviewReport)))
-                options.Projections.Snapshot<ReviewReport>(SnapshotLifecycle.Inline);
-        });
         services.AddSingleton<OgpImport>();
         services.AddSingleton<OgpExport>();
         services.AddSingleton<DemoData>();

@@ -24,17 +24,16 @@ public static class PublishReviewReportHandler
         return (new UpdatedAggregate(), [await Freeze(session, report, command.Caller.UserId, clock.GetUtcNow(), ct)]);
     }
 
-    /// <summary>The publication event of <paramref name="report"/>: its sheet computed now, and the latest event it saw.</summary>
+    /// <summary>The publication event of <paramref name="report"/>: its sheet computed now, and the latest event it saw (the OGP import publishes through it too).</summary>
     public static async Task<ReviewReportPublished> Freeze(IQuerySession session, ReviewReport report, string by, DateTimeOffset at, CancellationToken ct)
     {
         var inputs = await ReviewInputsLoader.LoadAsync(session, report.PlanId, report.Kind, ct)
                      ?? throw TrackerRuleBroken.NotFound("plan", report.PlanId);
         inputs = inputs with { Report = report };
-        Guid[] sources = [report.Id, .. inputs.Commitments.Select(c => c.Id), .. inputs.Milestones.Select(m => m.Id),
-            .. inputs.Midterm is { } midterm ? [midterm.Id] : Array.Empty<Guid>()];
-        var sequences = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(sources))
-            .OrderByDescending(e => e.Sequence).Select(e => e.Sequence).Take(1).ToListAsync(ct);
-        return new ReviewReportPublished(report.Id, report.PlanId, ReviewSheet.Build(inputs), sequences.FirstOrDefault(), by, at);
+        // The frozen sheet reflects every event up to this sequence (the highest, read through the primary key).
+        var sequence = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Select(e => e.Sequence)
+            .FirstOrDefaultAsync(ct);
+        return new ReviewReportPublished(report.Id, report.PlanId, ReviewSheet.Build(inputs), sequence, by, at);
     }
 
     /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/publication</c>.</summary>

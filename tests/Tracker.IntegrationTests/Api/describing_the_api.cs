@@ -47,6 +47,11 @@ public class describing_the_api(TrackerApp app) : IClassFixture<TrackerApp>
                 failures.Add($"{method} {path}: no success response schema");
             if (method == "post" && operation.TryGetProperty("requestBody", out var body))
             {
+                if (body.GetProperty("content").TryGetProperty("multipart/form-data", out var form))
+                {
+                    if (!form.TryGetProperty("schema", out _)) failures.Add($"{method} {path}: no multipart schema");
+                    continue;
+                }
                 var json = body.GetProperty("content").GetProperty("application/json");
                 if (!json.TryGetProperty("schema", out _)) failures.Add($"{method} {path}: no request schema");
                 if (!json.TryGetProperty("example", out _)) failures.Add($"{method} {path}: no request example");

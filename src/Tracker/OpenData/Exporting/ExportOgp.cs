@@ -13,12 +13,12 @@ public static class ExportOgpEndpoints
                 Export(member, plan, ogp, "text/csv; charset=utf-8", "ogp-commitments.csv", OgpExport.WriteCsvAsync, ct))
             .WithName("ExportCommitmentsCsv")
             .WithSummary("Export commitments in the OGP/IRM columns as CSV; ratings computed by Tracker from published reviews")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(404);
+            .Produces<string>(200, "text/csv").ProducesValidationProblem().ProducesProblem(404);
         export.MapGet("/commitments.json", static (string? member, string? plan, OgpExport ogp, CancellationToken ct) =>
                 Export(member, plan, ogp, "application/json; charset=utf-8", "ogp-commitments.json", OgpExport.WriteJsonAsync, ct))
             .WithName("ExportCommitmentsJson")
             .WithSummary("Export commitments as JSON objects keyed by the OGP/IRM column names")
-            .Produces(200, contentType: "application/json").ProducesValidationProblem().ProducesProblem(404);
+            .Produces<IReadOnlyList<Dictionary<string, string>>>(200, "application/json").ProducesValidationProblem().ProducesProblem(404);
     }
 
     private static async Task<IResult> Export(string? member, string? plan, OgpExport ogp, string contentType, string fileName,

@@ -169,7 +169,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             commitment.PolicyAreas, []);
         var commitmentId = Guid.CreateVersion7();
         var commitmentEvents = new List<object> { new CommitmentRegistered(commitmentId, plan.Id, commitment.Code, commitment.Number, text, null, userId, now) };
-        if (commitment.Cluster is { } cluster) commitmentEvents.Add(new CommitmentClustered(commitmentId, cluster, userId, now));
+        if (commitment.Cluster is { } cluster) commitmentEvents.Add(new CommitmentClustered(commitmentId, plan.Id, cluster, userId, now));
         writes.Add(new StreamWrite(typeof(Commitment), commitmentId, true, commitmentEvents));
 
         var openedReports = new List<Guid>();
@@ -261,13 +261,11 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                 await pipeline.ExecuteAsync(async token =>
                 {
                     await using var session = OpenDataSessions.Open(store, run.UserId);
-                    var inputs = await ReviewInputsLoader.LoadAsync(session, planId, kind, token)
-                                 ?? throw new InvalidOperationException($"The {kind} report of plan {planId} disappeared.");
-                    var sheet = ReviewSheet.Build(inputs);
-                    // The events the frozen ratings came from: everything appended so far (the highest sequence, read
-                    // through the primary key: the store's statistics count every event, which grows with the store).
-                    var sequence = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(token);
-                    session.Events.Append(reportId, new ReviewReportPublished(reportId, planId, sheet, sequence, run.UserId, clock.GetUtcNow()));
+                    var current = await session.LoadAsync<ReviewReport>(reportId, token)
+                                  ?? throw new InvalidOperationException($"The {kind} report of plan {planId} disappeared.");
+                    var publication = await PublishReviewReportHandler.Freeze(session, current, run.UserId, clock.GetUtcNow(), token);
+                    session.Events.Append(reportId, publication);
+                    var sheet = publication.Ratings;
                     await session.SaveChangesAsync(token);
                     commitments = sheet.Count;
                 }, ct);
