@@ -3,10 +3,12 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 DOTNET ?= dotnet
 URL ?= http://127.0.0.1:5080
+# Wolverine code generation for `make test`: Dynamic (runtime compilation) or Static (pre-generated, as the image runs).
+CODEGEN ?= Dynamic
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: help db run demo test token build shim clean-test-dbs bench-import
+.PHONY: help db run demo test token build codegen shim bench-import
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,15 +39,23 @@ demo: ## reload the demo set (US NAP5 + OGP sample): adds back whatever is missi
 	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet; \
 	 cd src/Tracker && TRACKER_DB="$$conn" ASPNETCORE_ENVIRONMENT=Development $(DOTNET) bin/Release/net10.0/Tracker.dll demo
 
-token: ## print a development bearer token: make token ROLE=admin|reviewer|ministry [INSTITUTION=..] [USER=..]
+token: ## print a development bearer token: make token ROLE=admin|reviewer|ministry [INSTITUTION=..] [USER_ID=..]
 	@conn=$$(ops/db.sh 2>/dev/null); cd src/Tracker && TRACKER_DB="$$conn" DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
 	  $(DOTNET) run --no-launch-profile -v quiet -- token --role "$(ROLE)" $(if $(INSTITUTION),--institution "$(INSTITUTION)") $(if $(USER_ID),--user "$(USER_ID)")
 
-test: ## prepare PostgreSQL the same way, then run every test
+codegen: ## regenerate Wolverine's handler code for TypeLoadMode.Static (src/Tracker/Internal/Generated, never committed)
+	@set -e; rm -rf src/Tracker/Internal/Generated; \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet >/dev/null; \
+	 cd src/Tracker && $(DOTNET) bin/Release/net10.0/Tracker.dll codegen write >/dev/null; \
+	 echo "codegen: $$(ls Internal/Generated/WolverineHandlers | wc -l) files in src/Tracker/Internal/Generated"
+
+test: ## prepare PostgreSQL the same way, then run every test (CODEGEN=Static: on freshly generated code, as the image runs)
 	@set -e; conn=$$(ops/db.sh); \
+	 if [ "$(CODEGEN)" = Static ]; then $(MAKE) --no-print-directory codegen; fi; \
 	 test_conn=$$(echo "$$conn" | sed -E 's/Database=[^;]*/Database=postgres/'); \
 	 TRACKER_TEST_DB="$$test_conn" ops/drop-test-dbs.sh; \
-	 TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
+	 Tracker__CodeGeneration=$(CODEGEN) TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln \
+	   $(if $(filter Static,$(CODEGEN)),-p:TrackerPregeneratedCode=true) --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
 	 status=$${PIPESTATUS[0]}; ops/test-summary.sh .test-output.log; exit $$status
 
 bench-import: ## benchmark: OGP import of 5,000 commitments vs raw PostgreSQL (not a test; figures go to docs/performance.md)

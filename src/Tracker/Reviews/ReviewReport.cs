@@ -97,9 +97,9 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
     /// <summary>The reviewer with this id, if assigned.</summary>
     public Reviewer? ReviewerWithId(string userId) => Reviewers.FirstOrDefault(r => r.ReviewerId == userId);
 
-    /// <summary>Drafts are for the plan's reviewers and admins; published reports for everyone.</summary>
+    /// <summary>Drafts are for the plan's reviewers and admins; a report out for public comment or published is for everyone.</summary>
     public bool IsVisibleTo(Caller? caller) =>
-        Status == ReportStatus.Published || caller?.Role == TrackerRole.Admin
+        Status != ReportStatus.Draft || caller?.Role == TrackerRole.Admin
         || (caller?.Role == TrackerRole.Reviewer && ReviewerWithId(caller.UserId) is not null);
 
     /// <summary>Refuses changes once published: corrections go through errata.</summary>

@@ -81,6 +81,8 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await (await app.Admin().Post($"{w.Midterm}/public-comment", new { opens = today.AddDays(-1), closes = today.AddDays(14) })).ShouldHaveStatus(200);
+        var forComment = await app.Anonymous().Get<JsonElement>(w.Midterm); // the public reads what it comments on
+        forComment.GetProperty("status").GetString().ShouldBe("publicComment");
         await (await app.Anonymous().Post($"{w.Midterm}/comments", new { author = "Open State Foundation", text = "The course reached 6 of 11 tranches only.", commitmentCode = "NL0025" }))
             .ShouldHaveStatus(201);
         await (await app.Admin().Post($"{w.Midterm}/publication", new { })).ShouldHaveStatus(200);
