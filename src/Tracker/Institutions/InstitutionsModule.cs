@@ -16,16 +16,24 @@ public static class InstitutionsModule
     {
         var institutions = app.MapGroup("/api/institutions").WithTags("Institutions");
         RegisterInstitutionHandler.Map(institutions);
-        institutions.MapGet("/", static async (Guid? member, IQuerySession session, CancellationToken ct) =>
-                TypedResults.Ok(await session.Query<Institution>()
-                    .Where(i => member == null || i.MemberId == member).OrderBy(i => i.Name).ToListAsync(ct)))
-            .WithName("ListInstitutions").WithSummary("List institutions, optionally of one member");
-        institutions.MapGet("/{id:guid}", static async Task<IResult> (Guid id, IQuerySession session, CancellationToken ct) =>
-                await session.LoadAsync<Institution>(id, ct) is { } institution
+        institutions.MapGet("/", static async Task<IResult> (Guid? member, string? asOf, IQuerySession session, CancellationToken ct) =>
+            {
+                if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
+                var current = await session.Query<Institution>()
+                    .Where(i => member == null || i.MemberId == member).OrderBy(i => i.Name).ToListAsync(ct);
+                return TypedResults.Ok(await AsOf.Each(session, current, i => i.Id, instant, ct));
+            })
+            .WithName("ListInstitutions").WithSummary("List institutions, optionally of one member")
+            .Produces<IReadOnlyList<Institution>>().ProducesValidationProblem();
+        institutions.MapGet("/{id:guid}", static async Task<IResult> (Guid id, string? asOf, IQuerySession session, CancellationToken ct) =>
+            {
+                if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
+                return await AsOf.Load<Institution>(session, id, instant, ct) is { } institution
                     ? TypedResults.Ok(institution)
-                    : Problems.Result(Problems.Of(404, "institution.not_found", $"No institution with id '{id}'.")))
+                    : Problems.Result(Problems.Of(404, "institution.not_found", $"No institution with id '{id}'{(instant is null ? "" : " at that time")}."));
+            })
             .WithName("GetInstitution").WithSummary("Read an institution")
-            .Produces<Institution>().ProducesProblem(404);
+            .Produces<Institution>().ProducesProblem(404).ProducesValidationProblem();
         return app;
     }
 

@@ -19,15 +19,23 @@ public static class MembersModule
     {
         var members = app.MapGroup("/api/members").WithTags("Members");
         RegisterMemberHandler.Map(members);
-        members.MapGet("/", static async (IQuerySession session, CancellationToken ct) =>
-                TypedResults.Ok(await session.Query<Member>().OrderBy(m => m.Name).ToListAsync(ct)))
-            .WithName("ListMembers").WithSummary("List members");
-        members.MapGet("/{id:guid}", static async Task<IResult> (Guid id, IQuerySession session, CancellationToken ct) =>
-                await session.LoadAsync<Member>(id, ct) is { } member
+        members.MapGet("/", static async Task<IResult> (string? asOf, IQuerySession session, CancellationToken ct) =>
+            {
+                if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
+                var current = await session.Query<Member>().OrderBy(m => m.Name).ToListAsync(ct);
+                return TypedResults.Ok(await AsOf.Each(session, current, m => m.Id, instant, ct));
+            })
+            .WithName("ListMembers").WithSummary("List members")
+            .Produces<IReadOnlyList<Member>>().ProducesValidationProblem();
+        members.MapGet("/{id:guid}", static async Task<IResult> (Guid id, string? asOf, IQuerySession session, CancellationToken ct) =>
+            {
+                if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
+                return await AsOf.Load<Member>(session, id, instant, ct) is { } member
                     ? TypedResults.Ok(member)
-                    : Problems.Result(Problems.Of(404, "member.not_found", $"No member with id '{id}'.")))
+                    : Problems.Result(Problems.Of(404, "member.not_found", $"No member with id '{id}'{(instant is null ? "" : " at that time")}."));
+            })
             .WithName("GetMember").WithSummary("Read a member")
-            .Produces<Member>().ProducesProblem(404);
+            .Produces<Member>().ProducesProblem(404).ProducesValidationProblem();
         return app;
     }
 }

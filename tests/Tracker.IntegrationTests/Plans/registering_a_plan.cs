@@ -68,4 +68,31 @@ public class registering_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         await (await app.Anonymous().Post("/api/plans", body)).ShouldHaveStatus(401);
         await (await app.As(TrackerRole.Reviewer).Post("/api/plans", body)).ShouldHaveStatus(403);
     }
+
+    [Fact]
+    public async Task reads_as_of_an_earlier_instant_show_the_plan_and_its_member_as_they_stood_then()
+    {
+        var admin = app.Admin();
+        var beforeAnything = DateTimeOffset.UtcNow;
+        var memberId = await Arrange.Member(admin, "Kenya", "KE");
+        var planId = await Arrange.Plan(admin, memberId, "Kenya 2016-2018", "2016-09-01", "2018-06-30", 2);
+        var beforeAmendment = DateTimeOffset.UtcNow;
+        await (await admin.Post($"/api/plans/{planId}/amendments", new
+        {
+            title = "Kenya 2016-2018 (extended)", periodStart = "2016-09-01", periodEnd = "2018-12-31", midtermCutoff = "2017-08-31",
+            reason = "Extension agreed with OGP",
+        }, ifMatch: "\"1\"")).ShouldHaveStatus(200);
+
+        string At(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("O"));
+        var then = await app.Anonymous().Get<JsonElement>($"/api/plans/{planId}?asOf={At(beforeAmendment)}");
+        var now = await app.Anonymous().Get<JsonElement>($"/api/plans/{planId}");
+        var membersBefore = await app.Anonymous().Get<JsonElement[]>($"/api/members?asOf={At(beforeAnything)}");
+
+        then.GetProperty("title").GetString().ShouldBe("Kenya 2016-2018");
+        then.GetProperty("periodEnd").GetString().ShouldBe("2018-06-30");
+        now.GetProperty("title").GetString().ShouldBe("Kenya 2016-2018 (extended)");
+        membersBefore.ShouldNotContain(m => m.GetProperty("code").GetString() == "KE");
+        await (await app.Anonymous().GetAsync($"/api/plans/{planId}?asOf={At(beforeAnything)}")).ShouldBeProblem(404, "plan.not_found");
+        await (await app.Anonymous().GetAsync($"/api/plans/{planId}?asOf=yesterday")).ShouldBeProblem(400, "request.as_of");
+    }
 }
