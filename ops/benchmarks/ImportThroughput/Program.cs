@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CsvHelper;
 using Npgsql;
 
 var options = Args(args);
@@ -107,25 +108,9 @@ static string Line(string[] cells) =>
 
 static List<string[]> ParseCsv(string text)
 {
+    using var csv = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = false });
     var records = new List<string[]>();
-    var record = new List<string>();
-    var cell = new StringBuilder();
-    var quoted = false;
-    for (var i = 0; i < text.Length; i++)
-    {
-        var c = text[i];
-        if (quoted)
-        {
-            if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (c == '"') quoted = false;
-            else cell.Append(c);
-        }
-        else if (c == '"') quoted = true;
-        else if (c == ',') { record.Add(cell.ToString()); cell.Clear(); }
-        else if (c == '\n') { record.Add(cell.ToString()); cell.Clear(); records.Add([.. record]); record.Clear(); }
-        else if (c != '\r') cell.Append(c);
-    }
-    if (cell.Length > 0 || record.Count > 0) { record.Add(cell.ToString()); records.Add([.. record]); }
+    while (csv.Read()) records.Add(csv.Current.ToArray());
     return records;
 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 
 namespace Tracker.Tests.Ratings;
 
@@ -57,72 +58,14 @@ public static class IrmSample
     }
 }
 
-/// <summary>A minimal RFC 4180 reader: quoted cells may hold commas, doubled quotes and line breaks.</summary>
+/// <summary>Reads CSV with CsvHelper (not the importer's own code), keeping each record's first physical line.</summary>
 public static class Csv
 {
     public static IReadOnlyList<(int Line, IReadOnlyList<string> Cells)> Read(string text)
     {
         var records = new List<(int, IReadOnlyList<string>)>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        var line = 1;
-        var recordLine = 1;
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    cell.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    records.Add((recordLine, cells));
-                    cells = [];
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    cell.Append(c);
-                    break;
-            }
-        }
-
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            records.Add((recordLine, cells));
-        }
-
+        using var csv = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true });
+        while (csv.Read()) records.Add(((int)csv.LineNumber, csv.Current.ToArray()));
         return records;
     }
 }
