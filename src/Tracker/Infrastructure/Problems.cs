@@ -1,8 +1,5 @@
 using System.Text.Json;
 using JasperFx;
-using JasperFx.Events;
-using Marten;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -15,20 +12,20 @@ namespace Tracker.Infrastructure;
 /// stale versions → 409 with the current version, malformed bodies → 400 naming the field, anything else →
 /// 500 with no internals.
 /// </summary>
-public sealed class ProblemsExceptionHandler(IProblemDetailsService problems, IDocumentStore store,
+public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
     ILogger<ProblemsExceptionHandler> logger) : IExceptionHandler
 {
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var problem = await ToProblem(exception, ct);
+        var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private async Task<ProblemDetails> ToProblem(Exception exception, CancellationToken ct)
+    private static ProblemDetails ToProblem(Exception exception)
     {
         switch (exception)
         {
@@ -44,8 +41,9 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems, ID
                 }, rule.Code, rule.Message);
             case StaleVersion stale:
                 return StaleVersionProblem(stale.CurrentVersion);
-            case ConcurrencyException concurrency:
-                return await ConcurrencyProblem(concurrency.Id, ct);
+            case ConcurrencyException:
+                // Writes through Writes.Send arrive here as StaleVersion, with the current version.
+                return StaleVersionProblem(null);
             case Marten.Exceptions.ExistingStreamIdCollisionException collision:
                 return Problems.Of(409, "stream.exists", $"A stream with id '{collision.Id}' already exists.");
             case JasperFx.Events.ExistingStreamIdCollisionException collision:
@@ -67,18 +65,6 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems, ID
     {
         var problem = Problems.Of(409, "version.stale", "The stream changed since you read it; read it again and retry.");
         if (current is { } version) problem.Extensions["currentVersion"] = version;
-        return problem;
-    }
-
-    private async Task<ProblemDetails> ConcurrencyProblem(object? id, CancellationToken ct)
-    {
-        var problem = StaleVersionProblem(null);
-        if (id is Guid streamId)
-        {
-            await using var session = store.QuerySession();
-            var state = await session.Events.FetchStreamStateAsync(streamId, ct);
-            if (state is not null) problem.Extensions["currentVersion"] = state.Version;
-        }
         return problem;
     }
 

@@ -111,9 +111,10 @@ public static class Writes
         {
             return await bus.InvokeAsync<TResponse>(command, options, ct);
         }
-        catch (ConcurrencyException lost) when (lost.Id is not Guid && StreamIdOf(command) is { } streamId)
+        catch (ConcurrencyException lost) when (((lost.Id as Guid?) ?? StreamIdOf(command)) is { } streamId)
         {
-            // Marten could not name the stream of a lost race (its message did not parse): the command names it.
+            // A race lost at commit: answer with the stream's current version. Marten names the stream when it can
+            // parse PostgreSQL's message; otherwise the command does.
             await using var session = store.QuerySession();
             var state = await session.Events.FetchStreamStateAsync(streamId, ct);
             throw new StaleVersion(streamId, state?.Version ?? 0, -1);

@@ -16,6 +16,21 @@ public sealed record MilestoneContext(Commitment Commitment, Plan Plan)
         return new(commitment, plan);
     }
 
+    /// <summary>
+    /// The context of a lead-institution write to <paramref name="milestone"/>, checked in the order every such write
+    /// shares: the caller's right first (a refused caller learns nothing else), then the expected version, then that
+    /// the milestone is live.
+    /// </summary>
+    public static async Task<MilestoneContext> ForLeadWriteAsync(IQuerySession session, Milestone milestone, Caller caller,
+        long? expectedVersion, CancellationToken ct)
+    {
+        var context = await LoadAsync(session, milestone.CommitmentId, ct);
+        context.EnsureReportableBy(caller);
+        StaleVersion.Check(milestone.Id, milestone.Version, expectedVersion);
+        milestone.EnsureLive();
+        return context;
+    }
+
     /// <summary>Only staff of the institution that leads the commitment report on its milestones.</summary>
     public void EnsureReportableBy(Caller caller)
     {

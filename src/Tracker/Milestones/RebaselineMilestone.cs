@@ -21,10 +21,7 @@ public static class RebaselineMilestoneHandler
     public static async Task<(UpdatedAggregate, Events)> Handle(RebaselineMilestone command, Milestone milestone,
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var context = await MilestoneContext.LoadAsync(session, milestone.CommitmentId, ct);
-        context.EnsureReportableBy(command.Caller);
-        StaleVersion.Check(milestone.Id, milestone.Version, command.ExpectedVersion);
-        milestone.EnsureLive();
+        var context = await MilestoneContext.ForLeadWriteAsync(session, milestone, command.Caller, command.ExpectedVersion, ct);
         context.EnsureWithinPlan("newEnd", command.NewEnd);
         if (command.NewEnd < milestone.PlannedStart)
             throw TrackerRuleBroken.InvalidField("newEnd", "date.before_start", $"The end cannot be before the planned start ({milestone.PlannedStart}).");

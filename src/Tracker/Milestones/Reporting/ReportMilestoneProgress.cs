@@ -28,10 +28,7 @@ public static class ReportMilestoneProgressHandler
     public static async Task<(UpdatedAggregate, Events)> Handle(ReportMilestoneProgress command, Milestone milestone,
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var context = await MilestoneContext.LoadAsync(session, milestone.CommitmentId, ct);
-        context.EnsureReportableBy(command.Caller);
-        StaleVersion.Check(milestone.Id, milestone.Version, command.ExpectedVersion);
-        milestone.EnsureLive();
+        var context = await MilestoneContext.ForLeadWriteAsync(session, milestone, command.Caller, command.ExpectedVersion, ct);
         var now = clock.GetUtcNow();
         var asOf = command.AsOf ?? DateOnly.FromDateTime(now.UtcDateTime);
         if (asOf > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
