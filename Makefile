@@ -8,7 +8,7 @@ CODEGEN ?= Dynamic
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: help db run demo test token build codegen shim bench-import
+.PHONY: help db restore lock run demo test token build codegen shim bench-import
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -16,12 +16,27 @@ help: ## list the targets
 db: ## start PostgreSQL if needed and print its connection string
 	@ops/db.sh
 
-build: ## build everything (warnings are errors)
-	$(DOTNET) build Tracker.sln -c Release --nologo -v quiet
+# Every build restores exactly the graph in the committed packages.lock.json files (locked mode): the package feed
+# changes from day to day, and a graph that differs from the tested one must stop the build, not slip through.
+LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj
+restore: ## restore the locked package graph (fails if a project no longer matches its packages.lock.json)
+	@for p in $(LOCKED_PROJECTS); do \
+	   $(DOTNET) restore $$p --locked-mode --nologo -v quiet || { \
+	     echo "restore: the package graph of $$p no longer matches its packages.lock.json." >&2; \
+	     echo "restore: if the change is intended (a package added or moved in Directory.Packages.props), run 'make lock' and commit the lock files." >&2; \
+	     exit 1; }; \
+	 done
 
-run: ## start PostgreSQL if none is configured, then the API on $(URL) (loads demo data on an empty database)
+lock: ## re-resolve the package graph and rewrite every packages.lock.json (commit them afterwards)
+	@for p in $(LOCKED_PROJECTS); do $(DOTNET) restore $$p --force-evaluate --nologo -v quiet; done
+	@git status --short -- '*packages.lock.json'
+
+build: restore ## build everything (warnings are errors)
+	$(DOTNET) build Tracker.sln -c Release --nologo -v quiet --no-restore
+
+run: restore ## start PostgreSQL if none is configured, then the API on $(URL) (loads demo data on an empty database)
 	@set -e; conn=$$(ops/db.sh); \
-	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet; \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
 	 echo ""; \
 	 echo "Tracker API     $(URL)/api/plans"; \
 	 echo "API reference   $(URL)/docs"; \
@@ -34,34 +49,34 @@ run: ## start PostgreSQL if none is configured, then the API on $(URL) (loads de
 
 # Events are never deleted, so "reload" cannot mean wipe and start again: the demo verb imports whatever part of
 # the demo set the database lacks (by commitment code), idempotently. A database that holds it all is left as it is.
-demo: ## reload the demo set (US NAP5 + OGP sample): adds back whatever is missing, changes nothing else
+demo: restore ## reload the demo set (US NAP5 + OGP sample): adds back whatever is missing, changes nothing else
 	@set -e; conn=$$(ops/db.sh); \
-	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet; \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
 	 cd src/Tracker && TRACKER_DB="$$conn" ASPNETCORE_ENVIRONMENT=Development $(DOTNET) bin/Release/net10.0/Tracker.dll demo
 
-token: ## print a development bearer token: make token ROLE=admin|reviewer|ministry [INSTITUTION=..] [USER_ID=..]
+token: restore ## print a development bearer token: make token ROLE=admin|reviewer|ministry [INSTITUTION=..] [USER_ID=..]
 	@conn=$$(ops/db.sh 2>/dev/null); cd src/Tracker && TRACKER_DB="$$conn" DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
-	  $(DOTNET) run --no-launch-profile -v quiet -- token --role "$(ROLE)" $(if $(INSTITUTION),--institution "$(INSTITUTION)") $(if $(USER_ID),--user "$(USER_ID)")
+	  $(DOTNET) run --no-restore --no-launch-profile -v quiet -- token --role "$(ROLE)" $(if $(INSTITUTION),--institution "$(INSTITUTION)") $(if $(USER_ID),--user "$(USER_ID)")
 
-codegen: ## regenerate Wolverine's handler code for TypeLoadMode.Static (src/Tracker/Internal/Generated, never committed)
+codegen: restore ## regenerate Wolverine's handler code for TypeLoadMode.Static (src/Tracker/Internal/Generated, never committed)
 	@set -e; rm -rf src/Tracker/Internal/Generated; \
-	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet >/dev/null; \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore >/dev/null; \
 	 cd src/Tracker && $(DOTNET) bin/Release/net10.0/Tracker.dll codegen write >/dev/null; \
 	 echo "codegen: $$(ls Internal/Generated/WolverineHandlers | wc -l) files in src/Tracker/Internal/Generated"
 
-test: ## prepare PostgreSQL the same way, then run every test (CODEGEN=Static: on freshly generated code, as the image runs)
+test: restore ## prepare PostgreSQL the same way, then run every test (CODEGEN=Static: on freshly generated code, as the image runs)
 	@set -e; conn=$$(ops/db.sh); \
 	 if [ "$(CODEGEN)" = Static ]; then $(MAKE) --no-print-directory codegen; fi; \
 	 test_conn=$$(echo "$$conn" | sed -E 's/Database=[^;]*/Database=postgres/'); \
 	 TRACKER_TEST_DB="$$test_conn" ops/drop-test-dbs.sh; \
 	 Tracker__CodeGeneration=$(CODEGEN) TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln \
-	   $(if $(filter Static,$(CODEGEN)),-p:TrackerPregeneratedCode=true) --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
-	 status=$${PIPESTATUS[0]}; ops/test-summary.sh .test-output.log; exit $$status
+	   $(if $(filter Static,$(CODEGEN)),-p:TrackerPregeneratedCode=true) --no-restore --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
+	 status=$${PIPESTATUS[0]}; ops/test-summary.sh .test-output.log $$status; exit $$status
 
-bench-import: ## benchmark: OGP import of 5,000 commitments vs raw PostgreSQL (not a test; figures go to docs/performance.md)
+bench-import: restore ## benchmark: OGP import of 5,000 commitments vs raw PostgreSQL (not a test; figures go to docs/performance.md)
 	@set -e; conn=$$(ops/db.sh); \
-	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet; \
-	 $(DOTNET) run --project ops/benchmarks/ImportThroughput -c Release -- --connection "$$conn" \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
+	 $(DOTNET) run --project ops/benchmarks/ImportThroughput -c Release --no-restore -- --connection "$$conn" \
 	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --sample src/Tracker/OpenData/Demo/ogp-commitments-sample.csv --rows $${ROWS:-5000}
 
 shim: ## re-pack the Patched.DistributedLock.Postgres shim into ops/local-feed

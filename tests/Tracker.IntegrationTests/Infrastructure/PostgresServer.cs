@@ -27,15 +27,36 @@ public static class PostgresServer
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
     }
 
-    /// <summary>Drops a test class's database.</summary>
+    /// <summary>
+    /// Drops a test class's database, even while a host that is shutting down (or the async daemon) still holds
+    /// connections: new connections are refused first, so none can slip in between the forced drop's termination of
+    /// the old ones and the drop itself; a drop that still meets one is tried again.
+    /// </summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(await Admin.Value);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var refuse = new NpgsqlCommand($"alter database \"{name}\" allow_connections false", connection);
+                await refuse.ExecuteNonQueryAsync();
+                await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException gone) when (gone.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                return;
+            }
+            catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
+            }
+        }
     }
 
     private static async Task<string> StartAsync()
