@@ -28,6 +28,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNulCharacterRefusal();
 app.UseReplayableWriteBodies();
 app.UseAuthentication();
 app.UseAuthorization();

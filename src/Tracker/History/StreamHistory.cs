@@ -3,6 +3,7 @@ using Marten;
 using Tracker.Commitments;
 using Tracker.Infrastructure;
 using Tracker.Milestones;
+using Tracker.Reviews;
 
 namespace Tracker.History;
 
@@ -28,6 +29,10 @@ public static class StreamHistory
                 if (events.Count == 0)
                     return Problems.Result(Problems.Of(404, "stream.not_found", $"No stream with id '{id}'{(instant is null ? "" : " at that time")}."));
                 var reader = http.CallerOrNull();
+                // A stream's history follows the rules of that stream's own reads: a draft report's events (assessments,
+                // rationales, reviewers) are for its reviewers and admins only, whatever instant is asked for.
+                if (events[0].Data is ReviewReportOpened && await session.LoadAsync<ReviewReport>(id, ct) is { } report && !report.IsVisibleTo(reader))
+                    return ReviewViews.DraftRefusal(reader);
                 var entries = new List<HistoryEntry>(events.Count);
                 foreach (var e in events)
                     entries.Add(new HistoryEntry(e.Version, e.Sequence, e.EventTypeName, await Visible(e.Data, reader, session, ct),

@@ -51,7 +51,7 @@ public static class CommandMetadata
 /// </summary>
 public sealed class IdempotentRequest
 {
-    /// <summary>Caller id + ":" + the client's key.</summary>
+    /// <summary>The caller-scoped hash of the client's key (<see cref="Writes.IdempotencyScope"/>).</summary>
     public string Id { get; set; } = "";
     /// <summary>Hash of the command, so a key reused for a different request is refused.</summary>
     public string? Fingerprint { get; set; }

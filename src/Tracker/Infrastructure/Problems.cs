@@ -29,6 +29,8 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
     {
         switch (exception)
         {
+            case not TrackerRuleBroken when UniqueCodes.Refusal(exception) is { } taken:
+                return ToProblem(taken);
             case TrackerRuleBroken rule when rule.Kind == RuleKind.InvalidField && rule.Field is { } field:
                 return Problems.Validation(field, rule.Message, rule.Code);
             case TrackerRuleBroken rule:
@@ -50,10 +52,14 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
                 return Problems.Of(409, "stream.exists", $"A stream with id '{collision.Id}' already exists.");
             case RequiredDataMissingException missing:
                 return Problems.Of(404, "stream.not_found", missing.Message);
+            case BadHttpRequestException { InnerException: NulCharacterInJson nul }:
+                return Problems.Validation(JsonField(nul.Path), NulCharacters.Message, "request.nul_character");
             case BadHttpRequestException { InnerException: JsonException json }:
-                return Problems.Validation(JsonField(json.Path), "The body is not valid JSON for this request: " + FirstLine(json.Message), "request.malformed");
+                return Problems.Validation(JsonField(json.Path), JsonMessage(json), "request.malformed");
             case JsonException json:
-                return Problems.Validation(JsonField(json.Path), "The body is not valid JSON for this request: " + FirstLine(json.Message), "request.malformed");
+                return Problems.Validation(JsonField(json.Path), JsonMessage(json), "request.malformed");
+            case BadHttpRequestException { StatusCode: 400 } bad when BoundParameter(bad.Message) is { } parameter:
+                return Problems.Validation(parameter, parameter == "body" ? "A JSON body is required." : "The value is not valid here.", "request.malformed");
             case BadHttpRequestException bad:
                 return Problems.Of(bad.StatusCode, "request.malformed", FirstLine(bad.Message));
             default:
@@ -72,6 +78,27 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
     private static string FirstLine(string message) => message.Split('\n')[0].Split(" Path:")[0];
+
+    // The serializer's messages name .NET types ("could not be converted to Tracker.Members.RegisterMemberRequest"):
+    // a client is told what is wrong with its field instead.
+    private static string JsonMessage(JsonException json)
+    {
+        var message = FirstLine(json.Message);
+        return message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+               || message.Contains("could not be converted to", StringComparison.Ordinal)
+            ? (JsonField(json.Path) == "body" ? "The body must be a JSON object of this request's fields." : "The value has the wrong type for this field.")
+            : "The body is not valid JSON: " + message;
+    }
+
+    // ASP.NET names a failed parameter with its .NET type: 'Failed to bind parameter "bool? dryRun" from "x".',
+    // 'Implicit body inferred for parameter "body" but no body was provided.' The client gets the name alone.
+    private static string? BoundParameter(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "parameter \"(?:[^\"]* )?(\\w+)\"");
+        if (!match.Success) return null;
+        var name = match.Groups[1].Value;
+        return message.Contains("body", StringComparison.OrdinalIgnoreCase) && !message.Contains(" from \"", StringComparison.Ordinal) ? "body" : name;
+    }
 }
 
 /// <summary>Builders for problem details, so every slice names fields and codes the same way.</summary>

@@ -47,13 +47,34 @@ public static class Writes
 
     /// <summary>
     /// A write to an existing stream: reads the expected version from <c>If-Match</c> (400 naming the header when
-    /// malformed), then sends the command built with it.
+    /// malformed), answers 404 when the command's stream does not exist (or is another kind of stream), then sends the
+    /// command built with it. This is the one place a write to a missing stream is refused, before any handler runs.
     /// </summary>
-    public static async Task<IResult> Update<TResponse>(HttpContext http, Func<long?, ITrackerCommand> command,
-        Func<TResponse, WriteResult> respond) =>
-        TryExpectedVersion(http.Request, out var expected, out var problem)
-            ? await Send(http, command(expected), respond)
-            : Problems.Result(problem!);
+    public static async Task<IResult> Update<TAggregate>(HttpContext http, Func<long?, ITrackerCommand> command,
+        Func<TAggregate, WriteResult> respond)
+    {
+        if (!TryExpectedVersion(http.Request, out var expected, out var problem)) return Problems.Result(problem!);
+        var built = command(expected);
+        if (StreamIdOf(built) is { } streamId && await MissingStream<TAggregate>(http, streamId) is { } missing) return missing;
+        return await Send(http, built, respond);
+    }
+
+    /// <summary>404 problem details when no stream of <typeparamref name="TAggregate"/> has <paramref name="streamId"/>; null when it exists.</summary>
+    public static async Task<IResult?> MissingStream<TAggregate>(HttpContext http, Guid streamId)
+    {
+        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+        var state = await session.Events.FetchStreamStateAsync(streamId, http.RequestAborted);
+        if (state is not null && (state.AggregateType is null || state.AggregateType == typeof(TAggregate))) return null;
+        var kind = StreamKind<TAggregate>();
+        return Problems.Result(Problems.Of(404, $"{kind}.not_found", $"No {kind.Replace('_', ' ')} with id '{streamId}'."));
+    }
+
+    // The name a stream's kind goes by in problem codes: "milestone", "plan", "report" …
+    private static string StreamKind<TAggregate>() => typeof(TAggregate).Name switch
+    {
+        "ReviewReport" => "report",
+        var name => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
+    };
 
     /// <summary>
     /// Sends <paramref name="command"/> through Wolverine and answers with <paramref name="respond"/>'s result,
@@ -73,22 +94,28 @@ public static class Writes
         if (clientKey.Length == 0)
             return Answer(http, respond(await Invoke<TResponse>(bus, store, command, CommandMetadata.For(command.Caller, null), ct)), json);
 
-        var key = $"{command.Caller.UserId}:{clientKey}";
+        var key = IdempotencyScope(command.Caller, clientKey);
         var fingerprint = await Fingerprint(http.Request, ct);
-        if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
-
         var options = CommandMetadata.For(command.Caller, key);
         TResponse response;
         try
         {
+            // The command always runs first, so the caller's right on the object is checked before anything is replayed;
+            // a retry that the handler accepts fails at commit on the key reserved by the first request, and appends nothing.
             response = await Invoke<TResponse>(bus, store, command, options, ct);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException duplicate) when (UniqueCodes.Refusal(duplicate) is null)
         {
-            // Another request with this key won the race; its response may already be stored.
             return await Replay(http, store, key, fingerprint, ct)
                    ?? Problems.Result(Problems.Of(409, "idempotency.in_progress",
                        "A request with this Idempotency-Key is still being processed; retry shortly."));
+        }
+        catch (Exception refused) when (refused is StaleVersion or TrackerRuleBroken { Kind: RuleKind.Conflict or RuleKind.Unprocessable or RuleKind.InvalidField })
+        {
+            // A retry of a request that succeeded can be refused by the state that request left behind (the version it
+            // moved, the stream it started): the first answer stands. Refusals of right (403) and existence (404) never replay.
+            if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
+            throw;
         }
 
         var result = respond(response);
@@ -102,6 +129,18 @@ public static class Writes
             await session.SaveChangesAsync(ct);
         }
         return Answer(http, result, json);
+    }
+
+    /// <summary>
+    /// The stored id of a client's Idempotency-Key: a hash over who asks (user id, role, institution) and the key, each
+    /// length-prefixed, so no two callers' keys can meet however their ids and keys split, and a key is never replayed
+    /// to a caller with other rights than the one who sent it first.
+    /// </summary>
+    public static string IdempotencyScope(Caller caller, string clientKey)
+    {
+        var parts = new[] { caller.UserId, caller.Role.ToString(), caller.InstitutionId?.ToString() ?? "", clientKey };
+        var text = string.Concat(parts.Select(p => $"{p.Length}:{p}|"));
+        return "idem-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     private static async Task<TResponse> Invoke<TResponse>(IMessageBus bus, IDocumentStore store, ITrackerCommand command,
@@ -122,7 +161,7 @@ public static class Writes
     }
 
     // Wolverine's own convention for the aggregate id: the member marked [Identity], else the first Guid "…Id".
-    private static Guid? StreamIdOf(ITrackerCommand command)
+    internal static Guid? StreamIdOf(ITrackerCommand command)
     {
         var properties = command.GetType().GetProperties().Where(p => p.PropertyType == typeof(Guid)).ToList();
         var identity = properties.FirstOrDefault(p => p.GetCustomAttributes(typeof(IdentityAttribute), true).Length > 0)

@@ -69,6 +69,7 @@ public static class PublicCommentingHandler
                 var errors = new FieldErrors().Text("author", body.Author, max: 200).Text("text", body.Text, max: 10_000)
                     .OptionalText("commitmentCode", body.CommitmentCode, max: 20);
                 if (errors.Any) return errors.Problem();
+                if (await Writes.MissingStream<ReviewReport>(http, ReviewReport.IdFor(planId, reportKind)) is { } missing) return missing;
                 var report = await bus.InvokeAsync<ReviewReport>(new SubmitPublicComment(ReviewReport.IdFor(planId, reportKind),
                     body.Author!.Trim(), body.Text!.Trim(), body.CommitmentCode), http.RequestAborted);
                 http.Response.Headers.ETag = Writes.ETag(report.Version);

@@ -97,10 +97,12 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
     /// <summary>The reviewer with this id, if assigned.</summary>
     public Reviewer? ReviewerWithId(string userId) => Reviewers.FirstOrDefault(r => r.ReviewerId == userId);
 
+    /// <summary>Admins, and the reviewers assigned to this report: role and assignment both, never the user id alone.</summary>
+    public bool IsReviewedBy(Caller? caller) =>
+        caller?.Role == TrackerRole.Admin || (caller?.Role == TrackerRole.Reviewer && ReviewerWithId(caller.UserId) is not null);
+
     /// <summary>Drafts are for the plan's reviewers and admins; a report out for public comment or published is for everyone.</summary>
-    public bool IsVisibleTo(Caller? caller) =>
-        Status != ReportStatus.Draft || caller?.Role == TrackerRole.Admin
-        || (caller?.Role == TrackerRole.Reviewer && ReviewerWithId(caller.UserId) is not null);
+    public bool IsVisibleTo(Caller? caller) => Status != ReportStatus.Draft || IsReviewedBy(caller);
 
     /// <summary>Refuses changes once published: corrections go through errata.</summary>
     public void EnsureNotPublished()

@@ -20,7 +20,8 @@ public static class ReviewSheet
     public static IReadOnlyList<CommitmentReview> Build(ReviewInputs inputs)
     {
         var report = inputs.Report;
-        var midtermPanels = inputs.Midterm is { } midterm ? Panels(midterm) : null;
+        // A report uses another report's values only once that one is published: a draft midterm stays private.
+        var midtermPanels = inputs.Midterm is { Status: ReportStatus.Published } midterm ? Panels(midterm) : null;
         var panels = Panels(report);
         return inputs.Commitments.OrderBy(c => c.Code).Select(commitment =>
         {

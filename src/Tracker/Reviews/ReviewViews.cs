@@ -54,7 +54,7 @@ public static class ReviewViews
                 if (inputs is null) return Problems.Result(Problems.Of(404, "report.not_found", $"The plan has no {reportKind} report."));
                 var caller = http.CallerOrNull();
                 if (caller is null) return Problems.Result(Problems.Of(401, "caller.unauthenticated", "The workbench is for the report's reviewers."));
-                if (!(caller.Role == TrackerRole.Admin || inputs.Report.ReviewerWithId(caller.UserId) is not null))
+                if (!inputs.Report.IsReviewedBy(caller))
                     return Problems.Result(Problems.Of(403, "review.not_assigned", "The workbench is for the report's reviewers and admins."));
                 return TypedResults.Ok(Workbench(inputs));
             })
@@ -67,11 +67,12 @@ public static class ReviewViews
     private static IResult? Refusal(ReviewReport report, HttpContext http)
     {
         var caller = http.CallerOrNull();
-        if (report.IsVisibleTo(caller)) return null;
-        return caller is null
-            ? Problems.Result(Problems.Of(401, "report.draft", "The report is a draft: only its reviewers and admins may read it."))
-            : Problems.Result(Problems.Of(403, "report.draft", "The report is a draft: only its reviewers and admins may read it."));
+        return report.IsVisibleTo(caller) ? null : DraftRefusal(caller);
     }
+
+    /// <summary>401 for an anonymous reader of a draft, 403 for a caller who is neither admin nor one of its reviewers.</summary>
+    public static IResult DraftRefusal(Caller? caller) => Problems.Result(Problems.Of(caller is null ? 401 : 403, "report.draft",
+        "The report is a draft: only its reviewers and admins may read it."));
 
     private static ReviewTotals Totals(IReadOnlyList<CommitmentReview> entries) => new(entries.Count,
         entries.Count(e => e.Starred == true), entries.Count(e => e.Verifiable == true), entries.Count(e => e.HighAmbition == true),

@@ -1,49 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Tracker.Infrastructure;
+using Tracker.IntegrationTests.OpenData;
 
 namespace Tracker.IntegrationTests.Infrastructure;
 
 /// <summary>Who a write endpoint is for.</summary>
-public enum AllowedCaller { Admin, LeadMinistry }
+public enum AllowedCaller { Admin, LeadMinistry, AssignedReviewer, Anyone }
 
-/// <summary>A write endpoint, with how to arrange a fresh target for it and a valid body.</summary>
-public sealed record WriteEndpoint(string Name, AllowedCaller AllowedFor, int SuccessStatus, Func<WriteWorld, Task<(string Url, object Body)>> Arrange)
+/// <summary>What a write endpoint reads from the request body.</summary>
+public enum BodyKind { Json, None, CsvUpload }
+
+/// <summary>One request to a write endpoint, arranged on a fresh target.</summary>
+public sealed record WriteCase(string Url, object? Body);
+
+/// <summary>
+/// How a write endpoint is classified: who may call it, what body it reads, and how to arrange a fresh target with a
+/// valid request. The matrices run over the endpoints the application itself maps (<see cref="WriteWorld.WriteEndpointNames"/>);
+/// an endpoint the application maps that is not classified here fails them.
+/// </summary>
+public sealed record WriteEndpoint(string Name, AllowedCaller AllowedFor, int SuccessStatus, BodyKind Body, Func<WriteWorld, Task<WriteCase>> Arrange)
 {
     public override string ToString() => Name;
 }
 
-/// <summary>Every write endpoint of the API: the authorisation matrix and the malformed-input tests run over this list.</summary>
+/// <summary>The classification of every write endpoint, by its endpoint name (its OpenAPI operation id).</summary>
 public static class WriteEndpoints
 {
-    public static readonly IReadOnlyList<WriteEndpoint> All =
-    [
-        new("RegisterMember", AllowedCaller.Admin, 201, w => Task.FromResult(("/api/members", (object)new { name = $"Member {w.Next()}", code = $"X{w.Next()}", kind = "National" }))),
-        new("RegisterInstitution", AllowedCaller.Admin, 201, async w => ("/api/institutions", new { name = $"Agency {w.Next()}", kind = "Government", memberId = await w.MemberId() })),
-        new("RegisterPlan", AllowedCaller.Admin, 201, async w => ("/api/plans", new { memberId = await w.MemberId(), number = 2, title = "Second plan", periodStart = "2018-07-01", periodEnd = "2020-06-30" })),
-        new("AmendPlan", AllowedCaller.Admin, 200, async w => ($"/api/plans/{await w.NewPlan()}/amendments", new { title = "Amended", periodStart = "2016-01-01", periodEnd = "2018-12-31", midtermCutoff = "2017-06-30", reason = "COVID-19 extension" })),
-        new("EndPlan", AllowedCaller.Admin, 200, async w => ($"/api/plans/{await w.NewPlan()}/end", new { endedOn = "2018-06-30" })),
-        new("RegisterCommitment", AllowedCaller.Admin, 201, async w => ($"/api/plans/{await w.PlanId()}/commitments", new { code = w.NextCode(), number = "01", title = "Open contracting", leadInstitutionId = await w.LeadId() })),
-        new("ReviseCommitment", AllowedCaller.Admin, 200, async w => ($"/api/commitments/{await w.NewCommitment()}/revisions", new { title = "Revised title", leadInstitutionId = await w.LeadId(), reason = "Clarified with civil society" })),
-        new("WithdrawCommitment", AllowedCaller.Admin, 200, async w => ($"/api/commitments/{await w.NewCommitment()}/withdrawal", new { reason = "Merged into another commitment" })),
-        new("ClusterCommitment", AllowedCaller.Admin, 200, async w => ($"/api/commitments/{await w.NewCommitment()}/cluster", new { cluster = "Open data" })),
-        new("PlanMilestone", AllowedCaller.Admin, 201, async w => ($"/api/commitments/{await w.NewCommitment()}/milestones", new { text = "Publish the register", plannedStart = "2016-03-01", plannedEnd = "2017-03-01" })),
-        new("WithdrawMilestone", AllowedCaller.Admin, 200, async w => ($"/api/milestones/{await w.NewMilestone()}/withdrawal", new { reason = "Out of scope" })),
-        new("ReportMilestoneProgress", AllowedCaller.LeadMinistry, 200, async w => ($"/api/milestones/{await w.NewMilestone()}/progress", new { level = "Substantial", narrative = "Drafted and consulted.", asOf = "2017-01-31" })),
-        new("RebaselineMilestone", AllowedCaller.LeadMinistry, 200, async w => ($"/api/milestones/{await w.NewMilestone()}/rebaseline", new { newEnd = "2018-06-30", justification = "Elections delayed the work." })),
-    ];
+    private static Task<WriteCase> Case(string url, object? body) => Task.FromResult(new WriteCase(url, body));
 
-    public static TheoryData<string> Names() => new(All.Select(e => e.Name));
-
-    public static WriteEndpoint Named(string name) => All.Single(e => e.Name == name);
+    public static readonly IReadOnlyDictionary<string, WriteEndpoint> ByName = new WriteEndpoint[]
+    {
+        new("RegisterMember", AllowedCaller.Admin, 201, BodyKind.Json, w => Case("/api/members", new { name = $"Member {w.Next()}", code = $"X{w.Next()}", kind = "National" })),
+        new("RegisterInstitution", AllowedCaller.Admin, 201, BodyKind.Json, async w => new("/api/institutions", new { name = $"Agency {w.Next()}", kind = "Government", memberId = await w.MemberId() })),
+        new("RegisterPlan", AllowedCaller.Admin, 201, BodyKind.Json, async w => new("/api/plans", new { memberId = await w.MemberId(), number = 2, title = "Second plan", periodStart = "2018-07-01", periodEnd = "2020-06-30" })),
+        new("AmendPlan", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/plans/{await w.NewPlan()}/amendments", new { title = "Amended", periodStart = "2016-01-01", periodEnd = "2018-12-31", midtermCutoff = "2017-06-30", reason = "COVID-19 extension" })),
+        new("EndPlan", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/plans/{await w.NewPlan()}/end", new { endedOn = "2018-06-30" })),
+        new("RegisterCommitment", AllowedCaller.Admin, 201, BodyKind.Json, async w => new($"/api/plans/{await w.PlanId()}/commitments", new { code = w.NextCode(), number = "01", title = "Open contracting", leadInstitutionId = await w.LeadId() })),
+        new("ReviseCommitment", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/commitments/{await w.NewCommitment()}/revisions", new { title = "Revised title", leadInstitutionId = await w.LeadId(), reason = "Clarified with civil society" })),
+        new("WithdrawCommitment", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/commitments/{await w.NewCommitment()}/withdrawal", new { reason = "Merged into another commitment" })),
+        new("ClusterCommitment", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/commitments/{await w.NewCommitment()}/cluster", new { cluster = "Open data" })),
+        new("PlanMilestone", AllowedCaller.Admin, 201, BodyKind.Json, async w => new($"/api/commitments/{await w.NewCommitment()}/milestones", new { text = "Publish the register", plannedStart = "2016-03-01", plannedEnd = "2017-03-01" })),
+        new("WithdrawMilestone", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/milestones/{await w.NewMilestone()}/withdrawal", new { reason = "Out of scope" })),
+        new("ReportMilestoneProgress", AllowedCaller.LeadMinistry, 200, BodyKind.Json, async w => new($"/api/milestones/{await w.NewMilestone()}/progress", new { level = "Substantial", narrative = "Drafted and consulted.", asOf = "2017-01-31" })),
+        new("RebaselineMilestone", AllowedCaller.LeadMinistry, 200, BodyKind.Json, async w => new($"/api/milestones/{await w.NewMilestone()}/rebaseline", new { newEnd = "2018-06-30", justification = "Elections delayed the work." })),
+        new("OpenReviewReport", AllowedCaller.Admin, 201, BodyKind.Json, async w => new($"/api/plans/{await w.NewPlan()}/reviews/midterm", new { cutoff = "2017-06-30", starRule = "Irm2015" })),
+        new("AssignReviewer", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"{await w.NewReport(ReportStage.Draft)}/reviewers", new { reviewerId = "irm-2", name = "Second researcher", isLead = false })),
+        new("RecordAssessment", AllowedCaller.AssignedReviewer, 200, BodyKind.Json, async w =>
+        {
+            var report = await w.NewReport(ReportStage.Draft);
+            return new($"{report}/assessments", new { commitmentId = w.CommitmentOf(report), indicator = "Specificity", value = "Low", rationale = "Activities only." });
+        }),
+        new("SendReviewToPublicComment", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"{await w.NewReport(ReportStage.Draft)}/public-comment", new { opens = "2000-01-01", closes = "2999-12-31" })),
+        new("SubmitPublicComment", AllowedCaller.Anyone, 201, BodyKind.Json, async w => new($"{await w.NewReport(ReportStage.PublicComment)}/comments", new { author = "Open State Foundation", text = "The ratings look right.", commitmentCode = "WW0001" })),
+        new("PublishReviewReport", AllowedCaller.Admin, 200, BodyKind.None, async w => new($"{await w.NewReport(ReportStage.PublicComment)}/publication", null)),
+        new("IssueErratum", AllowedCaller.Admin, 200, BodyKind.Json, async w =>
+        {
+            var report = await w.NewReport(ReportStage.Published);
+            return new($"{report}/errata", new { commitmentId = w.CommitmentOf(report), indicator = "Specificity", value = "Medium", reason = "Misread the action plan." });
+        }),
+        new("ImportOgp", AllowedCaller.Admin, 200, BodyKind.CsvUpload, _ => Case("/api/import/ogp", OgpUploads.Sample())),
+    }.ToDictionary(e => e.Name);
 }
+
+/// <summary>Where a fresh review report stands when a case is arranged on it.</summary>
+public enum ReportStage { Draft, PublicComment, Published }
 
 /// <summary>
 /// One host and database with a member, a plan (2016-2018), a lead ministry and another ministry; each endpoint
-/// case arranges its own fresh commitment or milestone so cases never see each other's writes.
+/// case arranges its own fresh plan, commitment, milestone or report so cases never see each other's writes.
 /// </summary>
 public class WriteWorld : TrackerApp
 {
+    /// <summary>The reviewer assigned (as lead) to every report a case arranges.</summary>
+    public const string AssignedReviewerId = "irm-1";
+
     private int _counter;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, Guid> _reportCommitments = new();
     private (Guid Member, Guid Plan, Guid Lead, Guid Other)? _world;
 
     public int Next() => Interlocked.Increment(ref _counter);
@@ -59,6 +95,92 @@ public class WriteWorld : TrackerApp
     public async Task<Guid> NewCommitment() => await Arrange.Commitment(Admin(), await PlanId(), NextCode(), await LeadId());
 
     public async Task<Guid> NewMilestone() => await Arrange.Milestone(Admin(), await NewCommitment(), "2016-03-01", "2017-03-01");
+
+    /// <summary>
+    /// A fresh plan with one commitment and its midterm report at <paramref name="stage"/>, the reviewer
+    /// <see cref="AssignedReviewerId"/> assigned as lead; returns the report's URL.
+    /// </summary>
+    public async Task<string> NewReport(ReportStage stage)
+    {
+        var admin = Admin();
+        var plan = await NewPlan();
+        var commitment = await Arrange.Commitment(admin, plan, NextCode(), await LeadId());
+        var url = $"/api/plans/{plan}/reviews/midterm";
+        await (await admin.Post(url, new { })).ShouldHaveStatus(201);
+        await (await admin.Post($"{url}/reviewers", new { reviewerId = AssignedReviewerId, name = "IRM researcher", isLead = true })).ShouldHaveStatus(200);
+        if (stage >= ReportStage.PublicComment)
+            await (await admin.Post($"{url}/public-comment", new { opens = "2000-01-01", closes = "2999-12-31" })).ShouldHaveStatus(200);
+        if (stage == ReportStage.Published)
+            await (await admin.PostAsync($"{url}/publication", null)).ShouldHaveStatus(200);
+        lock (_reportCommitments) _reportCommitments[url] = commitment;
+        return url;
+    }
+
+    /// <summary>The commitment of a report arranged by <see cref="NewReport"/>.</summary>
+    public Guid CommitmentOf(string reportUrl)
+    {
+        lock (_reportCommitments) return _reportCommitments[reportUrl];
+    }
+
+    /// <summary>The names of every write endpoint the application maps (POST, PUT, PATCH, DELETE), from its own endpoint data source.</summary>
+    public IReadOnlyList<string> WriteEndpointNames() => Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods
+            .Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
+        .Select(e => e.Metadata.GetMetadata<EndpointNameMetadata>()?.EndpointName ?? e.DisplayName ?? "(unnamed)")
+        .Distinct().Order().ToList();
+
+    /// <summary>The classified endpoints the application maps; throws naming any it maps without a classification.</summary>
+    public IReadOnlyList<WriteEndpoint> WriteEndpointsOfTheApplication()
+    {
+        var names = WriteEndpointNames();
+        var unclassified = names.Where(n => !WriteEndpoints.ByName.ContainsKey(n)).ToList();
+        unclassified.ShouldBeEmpty("write endpoints the application maps but WriteEndpoints does not classify");
+        return names.Select(n => WriteEndpoints.ByName[n]).ToList();
+    }
+
+    /// <summary>Sends a case as the endpoint reads it: JSON, no body, or the CSV as a multipart upload.</summary>
+    public static Task<HttpResponseMessage> Send(HttpClient client, WriteEndpoint endpoint, WriteCase request, string? ifMatch = null)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, request.Url);
+        if (ifMatch is not null) message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        switch (endpoint.Body)
+        {
+            case BodyKind.Json:
+                message.Content = System.Net.Http.Json.JsonContent.Create(request.Body, request.Body!.GetType(), options: Json);
+                break;
+            case BodyKind.CsvUpload:
+                var part = new ByteArrayContent((byte[])request.Body!);
+                part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+                message.Content = new MultipartFormDataContent { { part, "file", "commitments.csv" } };
+                break;
+        }
+        return client.SendAsync(message);
+    }
+
+    /// <summary>A client for a caller of <paramref name="who"/>.</summary>
+    public async Task<HttpClient> Client(Who who) => who switch
+    {
+        Who.Anonymous => Anonymous(),
+        Who.Admin => Admin(),
+        Who.AssignedReviewer => As(TrackerRole.Reviewer, userId: AssignedReviewerId),
+        Who.UnassignedReviewer => As(TrackerRole.Reviewer, userId: "irm-unassigned"),
+        Who.LeadMinistry => As(TrackerRole.Ministry, await LeadId()),
+        Who.OtherMinistry => As(TrackerRole.Ministry, await OtherMinistryId()),
+        // A ministry whose user id happens to be an assigned reviewer's: rights follow the role as well as the id.
+        _ => As(TrackerRole.Ministry, await OtherMinistryId(), userId: AssignedReviewerId),
+    };
+
+    /// <summary>A client allowed to call <paramref name="endpoint"/>.</summary>
+    public Task<HttpClient> Allowed(WriteEndpoint endpoint) => Client(endpoint.AllowedFor switch
+    {
+        AllowedCaller.Admin => Who.Admin,
+        AllowedCaller.LeadMinistry => Who.LeadMinistry,
+        AllowedCaller.AssignedReviewer => Who.AssignedReviewer,
+        _ => Who.Anonymous,
+    });
+
+    /// <summary>The number of events in the store.</summary>
+    public async Task<long> EventCount() => (await Store.Advanced.FetchEventStoreStatistics()).EventCount;
 
     private async Task<(Guid Member, Guid Plan, Guid Lead, Guid Other)> World()
     {
@@ -80,3 +202,6 @@ public class WriteWorld : TrackerApp
         }
     }
 }
+
+/// <summary>The callers the authorisation matrix tries on every write endpoint.</summary>
+public enum Who { Anonymous, Admin, AssignedReviewer, UnassignedReviewer, LeadMinistry, OtherMinistry, MinistryWithAReviewersId }
