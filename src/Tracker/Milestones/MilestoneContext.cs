@@ -16,19 +16,26 @@ public sealed record MilestoneContext(Commitment Commitment, Plan Plan)
         return new(commitment, plan);
     }
 
-    /// <summary>
-    /// The context of a lead-institution write to <paramref name="milestone"/>, checked in the order every such write
-    /// shares: the caller's right first (a refused caller learns nothing else), then the expected version, then that
-    /// the milestone is live.
-    /// </summary>
+    /// <summary>The context of a lead-institution write to <paramref name="milestone"/>, checked by <see cref="EnsureLeadWrite"/>.</summary>
     public static async Task<MilestoneContext> ForLeadWriteAsync(IQuerySession session, Milestone milestone, Caller caller,
         long? expectedVersion, CancellationToken ct)
     {
         var context = await LoadAsync(session, milestone.CommitmentId, ct);
-        context.EnsureReportableBy(caller);
+        context.EnsureLeadWrite(milestone, caller, expectedVersion);
+        return context;
+    }
+
+    /// <summary>
+    /// The checks every lead-institution write to <paramref name="milestone"/> shares, in this order: the caller's right
+    /// first (a refused caller learns nothing else), then the expected version, then that the milestone is live and
+    /// its commitment not withdrawn (a withdrawn commitment takes no progress and no new dates, as it takes no new milestone).
+    /// </summary>
+    public void EnsureLeadWrite(Milestone milestone, Caller caller, long? expectedVersion)
+    {
+        EnsureReportableBy(caller);
         StaleVersion.Check(milestone.Id, milestone.Version, expectedVersion);
         milestone.EnsureLive();
-        return context;
+        Commitment.EnsureActive();
     }
 
     /// <summary>Only staff of the institution that leads the commitment report on its milestones.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Marten;
-using Npgsql;
 using Tracker.Commitments;
 using Tracker.Infrastructure;
 using Tracker.Institutions;
@@ -22,20 +21,18 @@ public readonly record struct ImportProgress(int RowsDone, int Rows);
 /// transaction) per row, so a refused or failed row writes nothing, each retried by <see cref="Resilience.UnitOfWorkPipeline"/>
 /// on transient failures. Idempotent, keyed on the commitment code: a commitment Tracker holds is left as it is.
 /// After the rows, every imported review report of the file's plans that is still a draft is published, the
-/// ratings frozen by <see cref="ReviewSheet"/> as for any report. One import runs at a time (an advisory lock).
+/// ratings frozen by <see cref="ReviewSheet"/> as for any report. One import runs at a time (<see cref="ImportLock"/>).
 /// </summary>
 public sealed class OgpImport(IDocumentStore store, IConfiguration configuration, TimeProvider clock, ILogger<OgpImport> logger)
 {
     /// <summary>The reviewer id of imported assessments: the IRM's published values, recorded as final.</summary>
     public const string ImportReviewer = "irm-import";
 
-    private const long ImportLockId = 4_242_002;
-
     /// <summary>Imports <paramref name="file"/> (or, for a dry run, works out what it would do) and reports every row.</summary>
     public async Task<ImportReport> RunAsync(OgpFile file, ImportRun run, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
-        await using var importLock = run.DryRun ? null : await AcquireLockAsync(ct);
+        await using var importLock = run.DryRun ? null : await ImportLock.AcquireAsync(TrackerDatabase.ConnectionString(configuration), ct);
         var before = run.DryRun ? 0 : (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventCount;
         var known = await KnownState.LoadAsync(store, ct);
         var pipeline = Resilience.UnitOfWorkPipeline(logger, TimeSpan.FromSeconds(30));
@@ -274,16 +271,6 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             }
         }
         return published;
-    }
-
-    private async Task<NpgsqlConnection> AcquireLockAsync(CancellationToken ct)
-    {
-        var connection = new NpgsqlConnection(TrackerDatabase.ConnectionString(configuration));
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"select pg_try_advisory_lock({ImportLockId})", connection);
-        if (await command.ExecuteScalarAsync(ct) is true) return connection;
-        await connection.DisposeAsync();
-        throw new TrackerRuleBroken("import.running", "Another import is running; try again when it has finished.", RuleKind.Conflict);
     }
 
     /// <summary>A stream the row starts (with its aggregate type) or appends to.</summary>
