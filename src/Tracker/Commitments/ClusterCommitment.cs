@@ -13,16 +13,20 @@ public sealed record ClusterCommitment(Guid CommitmentId, string Cluster, long? 
 /// <summary>Decides a clustering.</summary>
 public static class ClusterCommitmentHandler
 {
-    /// <summary>Only an admin clusters; the same cluster again appends nothing.</summary>
-    [AggregateHandler]
-    public static (UpdatedAggregate, Events) Handle(ClusterCommitment command, Commitment commitment, TimeProvider clock)
+    /// <summary>Only an admin clusters an active commitment; the same cluster again appends nothing.</summary>
+    public static Events Decide(ClusterCommitment command, Commitment commitment, DateTimeOffset now)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         StaleVersion.Check(commitment.Id, commitment.Version, command.ExpectedVersion);
         commitment.EnsureActive();
-        if (commitment.Cluster == command.Cluster) return (new UpdatedAggregate(), []);
-        return (new UpdatedAggregate(), [new CommitmentClustered(commitment.Id, commitment.PlanId, command.Cluster, command.Caller.UserId, clock.GetUtcNow())]);
+        if (commitment.Cluster == command.Cluster) return [];
+        return [new CommitmentClustered(commitment.Id, commitment.PlanId, command.Cluster, command.Caller.UserId, now)];
     }
+
+    /// <summary>Appends the decided clustering.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(ClusterCommitment command, Commitment commitment, TimeProvider clock) =>
+        (new UpdatedAggregate(), Decide(command, commitment, clock.GetUtcNow()));
 
     /// <summary>Maps <c>POST /api/commitments/{commitmentId}/cluster</c>.</summary>
     public static void Map(RouteGroupBuilder commitments) =>

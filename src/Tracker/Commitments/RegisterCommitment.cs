@@ -37,8 +37,12 @@ public static class RegisterCommitmentHandler
         return new(plan, member, institutions, sameCode);
     }
 
+    /// <summary>Starts the commitment's stream with the decided registration.</summary>
+    public static (StreamStarted, IStartStream) Handle(RegisterCommitment command, CommitmentRegistrationContext context, TimeProvider clock) =>
+        (new StreamStarted(command.CommitmentId, 1), MartenOps.StartStream<Commitment>(command.CommitmentId, Decide(command, context, clock.GetUtcNow())));
+
     /// <summary>Only an admin registers commitments, under a code of the plan's member that is not taken.</summary>
-    public static (StreamStarted, IStartStream) Handle(RegisterCommitment command, CommitmentRegistrationContext context, TimeProvider clock)
+    public static CommitmentRegistered Decide(RegisterCommitment command, CommitmentRegistrationContext context, DateTimeOffset now)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         var plan = context.Plan ?? throw TrackerRuleBroken.NotFound("plan", command.PlanId);
@@ -48,9 +52,8 @@ public static class RegisterCommitmentHandler
             throw new TrackerRuleBroken("commitment.code_taken", $"The code {command.Code} is already registered ({taken.Id}).", RuleKind.Conflict, "code");
         CommitmentTextRules.EnsureConsistent(command.Text, plan, context.Institutions);
 
-        var registered = new CommitmentRegistered(command.CommitmentId, command.PlanId, command.Code, command.Number,
-            command.Text, command.CarriedForwardFrom, command.Caller.UserId, clock.GetUtcNow());
-        return (new StreamStarted(command.CommitmentId, 1), MartenOps.StartStream<Commitment>(command.CommitmentId, registered));
+        return new CommitmentRegistered(command.CommitmentId, command.PlanId, command.Code, command.Number,
+            command.Text, command.CarriedForwardFrom, command.Caller.UserId, now);
     }
 
     /// <summary>Maps <c>POST /api/plans/{planId}/commitments</c>.</summary>

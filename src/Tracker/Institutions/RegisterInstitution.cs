@@ -28,18 +28,21 @@ public static class RegisterInstitutionHandler
         return (member, sameName);
     }
 
-    /// <summary>Only an admin registers institutions; names are unique within a member.</summary>
-    public static (StreamStarted, IStartStream) Handle(RegisterInstitution command, Member? member, Institution? sameName, TimeProvider clock)
+    /// <summary>Only an admin registers institutions, of a member that exists; names are unique within a member.</summary>
+    public static InstitutionRegistered Decide(RegisterInstitution command, Member? member, Institution? sameName, DateTimeOffset now)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         if (command.MemberId is { } memberId && member is null)
             throw TrackerRuleBroken.InvalidField("memberId", "member.not_found", $"No member with id '{memberId}'.");
         if (sameName is not null)
             throw new TrackerRuleBroken("institution.name_taken", $"'{command.Name}' is already registered ({sameName.Id}).", RuleKind.Conflict);
-        var registered = new InstitutionRegistered(command.InstitutionId, command.MemberId, command.Name, command.Kind,
-            command.Caller.UserId, clock.GetUtcNow());
-        return (new StreamStarted(command.InstitutionId, 1), MartenOps.StartStream<Institution>(command.InstitutionId, registered));
+        return new InstitutionRegistered(command.InstitutionId, command.MemberId, command.Name, command.Kind, command.Caller.UserId, now);
     }
+
+    /// <summary>Starts the institution's stream with the decided registration.</summary>
+    public static (StreamStarted, IStartStream) Handle(RegisterInstitution command, Member? member, Institution? sameName, TimeProvider clock) =>
+        (new StreamStarted(command.InstitutionId, 1),
+            MartenOps.StartStream<Institution>(command.InstitutionId, Decide(command, member, sameName, clock.GetUtcNow())));
 
     /// <summary>Maps <c>POST /api/institutions</c>.</summary>
     public static void Map(RouteGroupBuilder institutions) =>

@@ -24,16 +24,18 @@ public static partial class RegisterMemberHandler
     public static Task<Member?> LoadAsync(RegisterMember command, IQuerySession session, CancellationToken ct) =>
         session.Query<Member>().FirstOrDefaultAsync(m => m.Code == command.Code, ct);
 
-    /// <summary>Only an admin registers members; codes are unique.</summary>
-    public static (StreamStarted, IStartStream) Handle(RegisterMember command, Member? sameCode, TimeProvider clock)
+    /// <summary>Only an admin registers members; codes are unique. The import decides its members here too.</summary>
+    public static MemberRegistered Decide(RegisterMember command, Member? sameCode, DateTimeOffset now)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         if (sameCode is not null)
             throw new TrackerRuleBroken("member.code_taken", $"The code '{command.Code}' belongs to {sameCode.Name}.", RuleKind.Conflict, "code");
-        var registered = new MemberRegistered(command.MemberId, command.Name, command.Code, command.Kind, command.Region,
-            command.Caller.UserId, clock.GetUtcNow());
-        return (new StreamStarted(command.MemberId, 1), MartenOps.StartStream<Member>(command.MemberId, registered));
+        return new MemberRegistered(command.MemberId, command.Name, command.Code, command.Kind, command.Region, command.Caller.UserId, now);
     }
+
+    /// <summary>Starts the member's stream with the decided registration.</summary>
+    public static (StreamStarted, IStartStream) Handle(RegisterMember command, Member? sameCode, TimeProvider clock) =>
+        (new StreamStarted(command.MemberId, 1), MartenOps.StartStream<Member>(command.MemberId, Decide(command, sameCode, clock.GetUtcNow())));
 
     [GeneratedRegex("^[A-Z][A-Z0-9-]{1,11}$")]
     private static partial Regex CodePattern();

@@ -18,27 +18,37 @@ public sealed record PlanMilestoneRequest(int? Number, string? Text, string? Del
 public sealed record PlanMilestone(Guid MilestoneId, Guid CommitmentId, int? Number, string Text, string? Deliverable,
     DateOnly PlannedStart, DateOnly PlannedEnd, decimal Weight, Caller Caller) : ITrackerCommand;
 
+/// <summary>The numbers a commitment's milestones already use.</summary>
+public sealed record TakenMilestoneNumbers(IReadOnlyList<int> Numbers);
+
 /// <summary>Decides a milestone plan.</summary>
 public static class PlanMilestoneHandler
 {
+    /// <summary>Loads the commitment and plan, and the numbers its milestones already use.</summary>
+    public static async Task<(MilestoneContext, TakenMilestoneNumbers)> LoadAsync(PlanMilestone command, IQuerySession session, CancellationToken ct)
+    {
+        var context = await MilestoneContext.LoadAsync(session, command.CommitmentId, ct);
+        var numbers = await session.Query<Milestone>().Where(m => m.CommitmentId == command.CommitmentId).Select(m => m.Number).ToListAsync(ct);
+        return (context, new TakenMilestoneNumbers(numbers));
+    }
+
     /// <summary>Only an admin plans milestones, of an active commitment, within the plan period, under a free number.</summary>
-    public static async Task<(StreamStarted, IStartStream)> Handle(PlanMilestone command, IQuerySession session, TimeProvider clock,
-        CancellationToken ct)
+    public static MilestonePlanned Decide(PlanMilestone command, MilestoneContext context, TakenMilestoneNumbers taken, DateTimeOffset now)
     {
         command.Caller.MustBe(TrackerRole.Admin);
-        var context = await MilestoneContext.LoadAsync(session, command.CommitmentId, ct);
         context.Commitment.EnsureActive();
         context.EnsureWithinPlan("plannedStart", command.PlannedStart);
         context.EnsureWithinPlan("plannedEnd", command.PlannedEnd);
-        var numbers = await session.Query<Milestone>().Where(m => m.CommitmentId == command.CommitmentId).Select(m => m.Number).ToListAsync(ct);
-        var number = command.Number ?? (numbers.Count == 0 ? 1 : numbers.Max() + 1);
-        if (numbers.Contains(number))
+        var number = command.Number ?? (taken.Numbers.Count == 0 ? 1 : taken.Numbers.Max() + 1);
+        if (taken.Numbers.Contains(number))
             throw new TrackerRuleBroken("milestone.number_taken", $"{context.Commitment.Code} already has a milestone {number}.", RuleKind.Conflict, "number");
-
-        var planned = new MilestonePlanned(command.MilestoneId, command.CommitmentId, context.Plan.Id, number, command.Text, command.Deliverable,
-            command.PlannedStart, command.PlannedEnd, command.Weight, command.Caller.UserId, clock.GetUtcNow());
-        return (new StreamStarted(command.MilestoneId, 1), MartenOps.StartStream<Milestone>(command.MilestoneId, planned));
+        return new MilestonePlanned(command.MilestoneId, command.CommitmentId, context.Plan.Id, number, command.Text, command.Deliverable,
+            command.PlannedStart, command.PlannedEnd, command.Weight, command.Caller.UserId, now);
     }
+
+    /// <summary>Starts the milestone's stream with the decided plan.</summary>
+    public static (StreamStarted, IStartStream) Handle(PlanMilestone command, MilestoneContext context, TakenMilestoneNumbers taken, TimeProvider clock) =>
+        (new StreamStarted(command.MilestoneId, 1), MartenOps.StartStream<Milestone>(command.MilestoneId, Decide(command, context, taken, clock.GetUtcNow())));
 
     /// <summary>Maps <c>POST /api/commitments/{commitmentId}/milestones</c>.</summary>
     public static void Map(IEndpointRouteBuilder app) =>

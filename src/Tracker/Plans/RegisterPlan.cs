@@ -30,15 +30,18 @@ public static class RegisterPlanHandler
         session.LoadAsync<Member>(command.MemberId, ct);
 
     /// <summary>Only an admin registers plans, for a member that exists.</summary>
-    public static (StreamStarted, IStartStream) Handle(RegisterPlan command, Member? member, TimeProvider clock)
+    public static PlanRegistered Decide(RegisterPlan command, Member? member, DateTimeOffset now)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         if (member is null)
             throw TrackerRuleBroken.InvalidField("memberId", "member.not_found", $"No member with id '{command.MemberId}'.");
-        var registered = new PlanRegistered(command.PlanId, command.MemberId, command.Number, command.Title,
-            command.PeriodStart, command.PeriodEnd, command.MidtermCutoff, command.Caller.UserId, clock.GetUtcNow());
-        return (new StreamStarted(command.PlanId, 1), MartenOps.StartStream<Plan>(command.PlanId, registered));
+        return new PlanRegistered(command.PlanId, command.MemberId, command.Number, command.Title,
+            command.PeriodStart, command.PeriodEnd, command.MidtermCutoff, command.Caller.UserId, now);
     }
+
+    /// <summary>Starts the plan's stream with the decided registration.</summary>
+    public static (StreamStarted, IStartStream) Handle(RegisterPlan command, Member? member, TimeProvider clock) =>
+        (new StreamStarted(command.PlanId, 1), MartenOps.StartStream<Plan>(command.PlanId, Decide(command, member, clock.GetUtcNow())));
 
     /// <summary>Maps <c>POST /api/plans</c>.</summary>
     public static void Map(RouteGroupBuilder plans) =>

@@ -16,8 +16,12 @@ namespace Tracker.Reviews;
 public sealed record RecordAssessmentRequest(Guid? CommitmentId, Indicator? Indicator, RatingState? State, string? Value, string? Rationale, bool? IsFinal);
 
 /// <summary>Records a reviewer's assessment of one indicator of one commitment.</summary>
+/// <param name="Origin">
+/// <see cref="ReportOrigin.ImportedIrmPublication"/> only for the OGP import: an admin records the IRM's published value as the
+/// panel's final value (reviewer <see cref="RecordAssessmentHandler.ImportedReviewerId"/>), in an imported report only.
+/// </param>
 public sealed record RecordAssessment([property: Identity] Guid ReportId, Guid CommitmentId, Indicator Indicator, RatingState State, string? Value,
-    string? Rationale, bool IsFinal, long? ExpectedVersion, Caller Caller) : ITrackerCommand;
+    string? Rationale, bool IsFinal, long? ExpectedVersion, Caller Caller, ReportOrigin Origin = ReportOrigin.Tracker) : ITrackerCommand;
 
 /// <summary>Decides an assessment.</summary>
 public static class RecordAssessmentHandler
@@ -25,36 +29,62 @@ public static class RecordAssessmentHandler
     private static readonly Indicator[] EndOfTermOnly =
         [Indicator.DidItOpenGovernment, Indicator.DiogAccessToInformation, Indicator.DiogCivicParticipation, Indicator.DiogPublicAccountability];
 
+    /// <summary>Who the IRM's published values are recorded as, by the OGP import.</summary>
+    public const string ImportedReviewerId = "irm-import";
+
+    /// <summary>Loads the commitment assessed.</summary>
+    public static Task<Commitment?> LoadAsync(RecordAssessment command, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<Commitment>(command.CommitmentId, ct);
+
     /// <summary>
     /// An assigned reviewer records, while the report is a draft, on a commitment of the plan that no institution of
-    /// theirs leads; only the lead reviewer records final values.
+    /// theirs leads; only the lead reviewer records final values. The import records the IRM's published values as
+    /// final, into an imported report, as an admin.
     /// </summary>
-    [AggregateHandler]
-    public static async Task<(UpdatedAggregate, Events)> Handle(RecordAssessment command, ReviewReport report, IQuerySession session,
-        TimeProvider clock, CancellationToken ct)
+    public static AssessmentRecorded Decide(RecordAssessment command, ReviewReport report, Commitment? commitment, DateTimeOffset now)
     {
         var caller = command.Caller;
-        caller.MustBe(TrackerRole.Reviewer);
-        var reviewer = report.ReviewerWithId(caller.UserId)
-            ?? throw TrackerRuleBroken.Forbidden("review.not_assigned", "You are not assigned to this report.");
+        var (reviewerId, reviewerInstitution, isFinal) = command.Origin == ReportOrigin.ImportedIrmPublication
+            ? ImportedValue(caller, report)
+            : AssignedReviewer(command, report);
         report.EnsureNotPublished();
         if (report.Status != ReportStatus.Draft)
             throw new TrackerRuleBroken("report.not_draft", "Assessments are recorded while the report is a draft.", RuleKind.Conflict);
         StaleVersion.Check(report.Id, report.Version, command.ExpectedVersion);
-        if (command.IsFinal && !reviewer.IsLead)
-            throw TrackerRuleBroken.Forbidden("review.not_lead", "Only the lead reviewer records final values.");
         if (report.Kind == ReportKind.Midterm && EndOfTermOnly.Contains(command.Indicator))
             throw TrackerRuleBroken.InvalidField("indicator", "review.indicator_end_of_term", "\"Did it open government?\" is assessed at end of term.");
-
-        var commitment = await session.LoadAsync<Commitment>(command.CommitmentId, ct);
         if (commitment is null || commitment.PlanId != report.PlanId)
             throw TrackerRuleBroken.InvalidField("commitmentId", "commitment.not_in_plan", "No commitment with this id in the report's plan.");
-        if (commitment.Text.LeadInstitutionId == reviewer.InstitutionId || commitment.Text.LeadInstitutionId == caller.InstitutionId)
+        if (reviewerInstitution is not null && commitment.Text.LeadInstitutionId == reviewerInstitution
+            || caller.Role == TrackerRole.Reviewer && commitment.Text.LeadInstitutionId == caller.InstitutionId)
             throw TrackerRuleBroken.Forbidden("review.conflict_of_interest", $"You belong to the institution that leads {commitment.Code}.");
 
-        return (new UpdatedAggregate(), [new AssessmentRecorded(report.Id, report.PlanId, commitment.Id, command.Indicator, command.State,
-            command.Value, command.Rationale, caller.UserId, command.IsFinal, clock.GetUtcNow())]);
+        return new AssessmentRecorded(report.Id, report.PlanId, commitment.Id, command.Indicator, command.State,
+            command.Value, command.Rationale, reviewerId, isFinal, now);
     }
+
+    private static (string ReviewerId, Guid? Institution, bool IsFinal) AssignedReviewer(RecordAssessment command, ReviewReport report)
+    {
+        command.Caller.MustBe(TrackerRole.Reviewer);
+        var reviewer = report.ReviewerWithId(command.Caller.UserId)
+            ?? throw TrackerRuleBroken.Forbidden("review.not_assigned", "You are not assigned to this report.");
+        if (command.IsFinal && !reviewer.IsLead)
+            throw TrackerRuleBroken.Forbidden("review.not_lead", "Only the lead reviewer records final values.");
+        return (reviewer.ReviewerId, reviewer.InstitutionId, command.IsFinal);
+    }
+
+    private static (string ReviewerId, Guid? Institution, bool IsFinal) ImportedValue(Caller caller, ReviewReport report)
+    {
+        caller.MustBe(TrackerRole.Admin);
+        if (!report.Imported)
+            throw new TrackerRuleBroken("review.not_imported", "The IRM's published values go into imported reports only.", RuleKind.Conflict);
+        return (ImportedReviewerId, null, true);
+    }
+
+    /// <summary>Appends the decided assessment.</summary>
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(RecordAssessment command, ReviewReport report, Commitment? commitment, TimeProvider clock) =>
+        (new UpdatedAggregate(), [Decide(command, report, commitment, clock.GetUtcNow())]);
 
     /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/assessments</c>.</summary>
     public static void Map(IEndpointRouteBuilder app) =>

@@ -28,16 +28,22 @@ public static class ReportMilestoneProgressHandler
     public static async Task<(UpdatedAggregate, Events)> Handle(ReportMilestoneProgress command, Milestone milestone,
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var context = await MilestoneContext.ForLeadWriteAsync(session, milestone, command.Caller, command.ExpectedVersion, ct);
-        var now = clock.GetUtcNow();
+        var context = await MilestoneContext.LoadAsync(session, milestone.CommitmentId, ct);
+        return (new UpdatedAggregate(), [Decide(command, milestone, context, clock.GetUtcNow())]);
+    }
+
+    /// <summary>The decision itself, pure: the demo loader reports through it as the lead institution's staff.</summary>
+    public static MilestoneProgressReported Decide(ReportMilestoneProgress command, Milestone milestone, MilestoneContext context, DateTimeOffset now)
+    {
+        context.EnsureLeadWrite(milestone, command.Caller, command.ExpectedVersion);
         var asOf = command.AsOf ?? DateOnly.FromDateTime(now.UtcDateTime);
         if (asOf > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
             throw TrackerRuleBroken.InvalidField("asOf", "date.future", "Progress cannot be reported as of a future day.");
         if (asOf < context.Plan.PeriodStart)
             throw TrackerRuleBroken.InvalidField("asOf", "date.outside_plan", $"Progress cannot be as of a day before the plan starts ({context.Plan.PeriodStart}).");
 
-        return (new UpdatedAggregate(), [new MilestoneProgressReported(milestone.Id, milestone.CommitmentId, milestone.PlanId, command.Level, command.Percent,
-            command.Narrative, command.Evidence, asOf, command.Caller.UserId, command.Caller.InstitutionId, now)]);
+        return new MilestoneProgressReported(milestone.Id, milestone.CommitmentId, milestone.PlanId, command.Level, command.Percent,
+            command.Narrative, command.Evidence, asOf, command.Caller.UserId, command.Caller.InstitutionId, now);
     }
 
     /// <summary>Maps <c>POST /api/milestones/{milestoneId}/progress</c>.</summary>

@@ -5,6 +5,7 @@ using Tracker.Infrastructure;
 using Tracker.Institutions;
 using Tracker.Members;
 using Tracker.Milestones;
+using Tracker.Milestones.Reporting;
 using Tracker.OpenData.Importing;
 using Tracker.Plans;
 
@@ -60,18 +61,19 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
         return reader.ReadToEnd();
     }
 
+    // Every event comes from its slice's decision: the loader registers as an admin and reports progress as staff of
+    // the commitment's lead institution, so it passes the same rules as a person entering the same facts.
     private async Task<Nap5Load> LoadUsNap5Async(CancellationToken ct)
     {
         var commitments = UsNap5Commitments();
         var now = clock.GetUtcNow();
+        var admin = new Caller(LoaderUser, TrackerRole.Admin, null);
         await using var query = store.QuerySession();
         var member = await query.Query<Member>().FirstOrDefaultAsync(m => m.Code == "US", ct);
-        var memberId = member?.Id ?? Guid.CreateVersion7();
-        var plan = member is null ? null : await query.Query<Plan>().FirstOrDefaultAsync(p => p.MemberId == memberId && p.Number == 5, ct);
-        var planId = plan?.Id ?? Guid.CreateVersion7();
-        var institutions = (await query.Query<Institution>().Where(i => i.MemberId == memberId).ToListAsync(ct))
-            .GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First().Id);
-        var present = (await query.Query<Commitment>().Where(c => c.PlanId == planId).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
+        var plan = member is null ? null : await query.Query<Plan>().FirstOrDefaultAsync(p => p.MemberId == member.Id && p.Number == 5, ct);
+        var institutions = member is null ? [] : (await query.Query<Institution>().Where(i => i.MemberId == member.Id).ToListAsync(ct))
+            .GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First());
+        var present = plan is null ? [] : (await query.Query<Commitment>().Where(c => c.PlanId == plan.Id).Select(c => c.Code).ToListAsync(ct)).ToHashSet();
 
         var loaded = new Nap5Load(0, 0, 0, 0);
         foreach (var (commitment, index) in commitments.Select((c, i) => (c, i)))
@@ -83,44 +85,66 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
             }
             // One transaction per commitment: the commitment, its milestones and their progress, or nothing.
             await using var session = OpenDataSessions.Open(store, LoaderUser);
-            if (member is null)
+            var (memberNow, planNow) = (member, plan);
+            if (memberNow is null)
             {
-                session.Events.StartStream<Member>(memberId, new MemberRegistered(memberId, "United States", "US", MemberKind.National, "Americas", LoaderUser, now));
-                member = new Member(memberId, "United States", "US", MemberKind.National, "Americas", now);
+                var registered = RegisterMemberHandler.Decide(new RegisterMember(Guid.CreateVersion7(), "United States", "US", MemberKind.National, "Americas", admin), null, now);
+                session.Events.StartStream<Member>(registered.MemberId, registered);
+                memberNow = Member.Create(registered);
             }
-            if (plan is null)
+            if (planNow is null)
             {
                 // NAP5 was published on 28 December 2022 for 2023-2024; the OGP data files it under 2022-2024.
-                plan = new Plan(planId, memberId, 5, "United States Fifth Open Government National Action Plan", new DateOnly(2022, 12, 28),
-                    new DateOnly(2024, 12, 31), new DateOnly(2023, 12, 31), PlanStatus.Active, now, now);
-                session.Events.StartStream<Plan>(planId, new PlanRegistered(planId, memberId, plan.Number, plan.Title, plan.PeriodStart, plan.PeriodEnd,
-                    plan.MidtermCutoff, LoaderUser, now));
+                var registered = RegisterPlanHandler.Decide(new RegisterPlan(Guid.CreateVersion7(), memberNow.Id, 5,
+                    "United States Fifth Open Government National Action Plan", new DateOnly(2022, 12, 28), new DateOnly(2024, 12, 31),
+                    new DateOnly(2023, 12, 31), admin), memberNow, now);
+                session.Events.StartStream<Plan>(registered.PlanId, registered);
+                planNow = Plan.Create(registered);
             }
-            var newInstitutions = new Dictionary<string, Guid>();
-            if (!institutions.TryGetValue(commitment.LeadAgency, out var leadId))
+            var newInstitutions = new Dictionary<string, Institution>();
+            if (!institutions.TryGetValue(commitment.LeadAgency, out var lead))
             {
-                leadId = Guid.CreateVersion7();
-                newInstitutions[commitment.LeadAgency] = leadId;
-                session.Events.StartStream<Institution>(leadId, new InstitutionRegistered(leadId, memberId, commitment.LeadAgency, InstitutionKind.Government, LoaderUser, now));
+                var registered = RegisterInstitutionHandler.Decide(new RegisterInstitution(Guid.CreateVersion7(), memberNow.Id, commitment.LeadAgency,
+                    InstitutionKind.Government, admin), memberNow, null, now);
+                session.Events.StartStream<Institution>(registered.InstitutionId, registered);
+                lead = newInstitutions[commitment.LeadAgency] = Institution.Create(registered);
             }
 
-            var commitmentId = Guid.CreateVersion7();
-            var text = new CommitmentText(commitment.Title, null, commitment.Detail, leadId, [], commitment.SupportingAgencies, null, null,
+            var text = new CommitmentText(commitment.Title, null, commitment.Detail, lead.Id, [], commitment.SupportingAgencies, null, null,
                 [commitment.Theme], []);
-            session.Events.StartStream<Commitment>(commitmentId, new CommitmentRegistered(commitmentId, planId, commitment.Code,
-                (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), text, null, LoaderUser, now));
+            var commitmentRegistered = RegisterCommitmentHandler.Decide(new RegisterCommitment(Guid.CreateVersion7(), planNow.Id, commitment.Code,
+                (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), text, null, admin),
+                new CommitmentRegistrationContext(planNow, memberNow, [lead], null), now);
+            session.Events.StartStream<Commitment>(commitmentRegistered.CommitmentId, commitmentRegistered);
+            var context = new MilestoneContext(Commitment.Create(commitmentRegistered), planNow);
+            var leadStaff = new Caller(LoaderUser, TrackerRole.Ministry, lead.Id);
+            var numbers = new List<int>();
             foreach (var milestone in commitment.Milestones)
             {
-                var milestoneId = Guid.CreateVersion7();
-                session.Events.StartStream<Milestone>(milestoneId,
-                    new MilestonePlanned(milestoneId, commitmentId, planId, milestone.Number, milestone.Text, null, plan.PeriodStart, plan.PeriodEnd, 1m, LoaderUser, now),
-                    new MilestoneProgressReported(milestoneId, commitmentId, planId, milestone.AugustLevel, null, milestone.AugustNarrative,
-                        milestone.AugustEvidence, UsNap5.AugustRound, LoaderUser, leadId, now),
-                    new MilestoneProgressReported(milestoneId, commitmentId, planId, milestone.Status, null, milestone.FebruaryNarrative,
-                        milestone.FebruaryEvidence, UsNap5.FebruaryRound, LoaderUser, leadId, now));
+                var planned = PlanMilestoneHandler.Decide(new PlanMilestone(Guid.CreateVersion7(), commitmentRegistered.CommitmentId, milestone.Number,
+                    milestone.Text, null, planNow.PeriodStart, planNow.PeriodEnd, 1m, admin), context, new TakenMilestoneNumbers(numbers), now);
+                numbers.Add(planned.Number);
+                var state = Milestone.Create(planned);
+                state.Version = 1;
+                var events = new List<object> { planned };
+                foreach (var (level, narrative, evidence, asOf) in new[]
+                         {
+                             (milestone.AugustLevel, milestone.AugustNarrative, milestone.AugustEvidence, UsNap5.AugustRound),
+                             (milestone.Status, milestone.FebruaryNarrative, milestone.FebruaryEvidence, UsNap5.FebruaryRound),
+                         })
+                {
+                    var reported = ReportMilestoneProgressHandler.Decide(new ReportMilestoneProgress(planned.MilestoneId, level, null, narrative,
+                        evidence, asOf, null, leadStaff), state, context, now);
+                    var version = state.Version;
+                    state = state.Apply(reported);
+                    state.Version = version + 1;
+                    events.Add(reported);
+                }
+                session.Events.StartStream<Milestone>(planned.MilestoneId, [.. events]);
             }
             await session.SaveChangesAsync(ct);
-            foreach (var (name, id) in newInstitutions) institutions[name] = id;
+            (member, plan) = (memberNow, planNow);
+            foreach (var (name, institution) in newInstitutions) institutions[name] = institution;
             loaded = new Nap5Load(loaded.Commitments + 1, loaded.AlreadyPresent, loaded.Milestones + commitment.Milestones.Count,
                 loaded.ProgressReports + 2 * commitment.Milestones.Count);
         }

@@ -26,7 +26,7 @@ public readonly record struct ImportProgress(int RowsDone, int Rows);
 public sealed class OgpImport(IDocumentStore store, IConfiguration configuration, TimeProvider clock, ILogger<OgpImport> logger)
 {
     /// <summary>The reviewer id of imported assessments: the IRM's published values, recorded as final.</summary>
-    public const string ImportReviewer = "irm-import";
+    public const string ImportReviewer = RecordAssessmentHandler.ImportedReviewerId;
 
     /// <summary>Imports <paramref name="file"/> (or, for a dry run, works out what it would do) and reports every row.</summary>
     public async Task<ImportReport> RunAsync(OgpFile file, ImportRun run, IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -114,44 +114,63 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
     }
 
     /// <summary>
-    /// What registering <paramref name="commitment"/> takes, given what Tracker holds: the streams to start or
-    /// append to, or the problems that refuse the row (its plan's years or review contradict what Tracker holds).
+    /// What registering <paramref name="commitment"/> takes, given what Tracker holds: the events each slice's own decision
+    /// returns for the member, lead institution, plan, commitment and its imported review reports, or the problems that
+    /// refuse the row. The import is one more caller of those decisions, an admin; the IRM's published values go in
+    /// under the reviews slice's named capability for them (<see cref="ReportOrigin.ImportedIrmPublication"/>).
     /// </summary>
     private static RowDecision Decide(OgpCommitment commitment, KnownState known, string userId, DateTimeOffset now)
     {
-        var problems = new List<RowProblem>();
         var warnings = commitment.Warnings.ToList();
+        try
+        {
+            return DecideRow(commitment, known, new Caller(userId, TrackerRole.Admin, null), now, warnings);
+        }
+        catch (TrackerRuleBroken refused)
+        {
+            return RowDecision.Refused(commitment.Code, [new RowProblem(ColumnOf(refused.Field), refused.Message)], warnings);
+        }
+    }
+
+    private static RowDecision DecideRow(OgpCommitment commitment, KnownState known, Caller admin, DateTimeOffset now, List<RowWarning> warnings)
+    {
+        var problems = new List<RowProblem>();
         var writes = new List<StreamWrite>();
 
-        var (memberId, memberIsNew) = known.Members.TryGetValue(commitment.Member.Code, out var member)
-            ? (member.Id, false) : (Guid.CreateVersion7(), true);
-        if (memberIsNew)
-            writes.Add(StreamWrite.Start<Member>(memberId, new MemberRegistered(memberId, commitment.Member.Name, commitment.Member.Code,
-                commitment.Member.Kind, commitment.Member.Region, userId, now)));
-        else if (member!.Name != commitment.Member.Name)
-            warnings.Add(new RowWarning(OgpColumns.Member, $"Tracker's member {member.Code} is named '{member.Name}'; the file's '{commitment.Member.Name}' was not used."));
-
-        var (institutionId, institutionIsNew) = known.Institutions.TryGetValue((memberId, commitment.LeadInstitution), out var existingInstitution)
-            ? (existingInstitution, false) : (Guid.CreateVersion7(), true);
-        if (institutionIsNew)
-            writes.Add(StreamWrite.Start<Institution>(institutionId, new InstitutionRegistered(institutionId, memberId, commitment.LeadInstitution,
-                InstitutionKind.Government, userId, now)));
-
-        Plan plan;
-        if (known.Plans.TryGetValue((memberId, commitment.Plan.Number), out var existingPlan))
+        if (!known.Members.TryGetValue(commitment.Member.Code, out var member))
         {
-            plan = existingPlan;
+            var registered = RegisterMemberHandler.Decide(new RegisterMember(Guid.CreateVersion7(), commitment.Member.Name, commitment.Member.Code,
+                commitment.Member.Kind, commitment.Member.Region, admin), sameCode: null, now);
+            member = Member.Create(registered);
+            writes.Add(StreamWrite.Start<Member>(member.Id, registered));
+        }
+        else if (member.Name != commitment.Member.Name)
+            warnings.Add(new RowWarning(OgpColumns.Member, $"Tracker's member {member.Code} is named '{member.Name}'; the file's '{commitment.Member.Name}' was not used."));
+        var memberIsNew = writes.Count > 0;
+
+        if (!known.Institutions.TryGetValue((member.Id, commitment.LeadInstitution), out var lead))
+        {
+            var registered = RegisterInstitutionHandler.Decide(new RegisterInstitution(Guid.CreateVersion7(), member.Id, commitment.LeadInstitution,
+                InstitutionKind.Government, admin), member, sameName: null, now);
+            lead = Institution.Create(registered);
+            writes.Add(StreamWrite.Start<Institution>(lead.Id, registered));
+        }
+        var institutionIsNew = writes.Any(w => w.StreamId == lead.Id);
+
+        var planIsNew = !known.Plans.TryGetValue((member.Id, commitment.Plan.Number), out var plan);
+        if (plan is not null)
+        {
             if (plan.PeriodStart.Year != commitment.Plan.FirstYear || plan.PeriodEnd.Year != commitment.Plan.LastYear)
                 problems.Add(new RowProblem(OgpColumns.YearOfSubmission, $"Tracker holds plan {plan.Number} of {commitment.Member.Name} as "
                     + $"{plan.PeriodStart.Year}-{plan.PeriodEnd.Year}; the row says {commitment.Plan.FirstYear}-{commitment.Plan.LastYear}."));
         }
         else
         {
-            var planId = Guid.CreateVersion7();
-            plan = new Plan(planId, memberId, commitment.Plan.Number, commitment.Plan.TitleFor(commitment.Member), commitment.Plan.PeriodStart,
-                commitment.Plan.PeriodEnd, commitment.Plan.MidtermCutoff, PlanStatus.Active, now, now);
-            writes.Add(StreamWrite.Start<Plan>(planId, new PlanRegistered(planId, memberId, plan.Number, plan.Title, plan.PeriodStart,
-                plan.PeriodEnd, plan.MidtermCutoff, userId, now)));
+            var registered = RegisterPlanHandler.Decide(new RegisterPlan(Guid.CreateVersion7(), member.Id, commitment.Plan.Number,
+                commitment.Plan.TitleFor(commitment.Member), commitment.Plan.PeriodStart, commitment.Plan.PeriodEnd, commitment.Plan.MidtermCutoff, admin),
+                member, now);
+            plan = Plan.Create(registered);
+            writes.Add(StreamWrite.Start<Plan>(plan.Id, registered));
         }
 
         // A plan registered through the API has a precise period, narrower than the file's years.
@@ -161,15 +180,20 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             warnings.Add(new RowWarning(column, $"{d:yyyy-MM-dd} lies outside the plan's period {plan.PeriodStart:yyyy-MM-dd}..{plan.PeriodEnd:yyyy-MM-dd}; left empty."));
             return null;
         }
-        var text = new CommitmentText(commitment.Title, commitment.ShortTitle, commitment.FullText, institutionId, [],
+        var text = new CommitmentText(commitment.Title, commitment.ShortTitle, commitment.FullText, lead.Id, [],
             commitment.SupportingInstitutionsText, WithinPlan(commitment.Start, OgpColumns.StartDate), WithinPlan(commitment.End, OgpColumns.EndDate),
             commitment.PolicyAreas, []);
-        var commitmentId = Guid.CreateVersion7();
-        var commitmentEvents = new List<object> { new CommitmentRegistered(commitmentId, plan.Id, commitment.Code, commitment.Number, text, null, userId, now) };
-        if (commitment.Cluster is { } cluster) commitmentEvents.Add(new CommitmentClustered(commitmentId, plan.Id, cluster, userId, now));
-        writes.Add(new StreamWrite(typeof(Commitment), commitmentId, true, commitmentEvents));
+        var commitmentRegistered = RegisterCommitmentHandler.Decide(
+            new RegisterCommitment(Guid.CreateVersion7(), plan.Id, commitment.Code, commitment.Number, text, null, admin),
+            new CommitmentRegistrationContext(plan, member, [lead], SameCode: null), now);
+        var registeredCommitment = Commitment.Create(commitmentRegistered);
+        registeredCommitment.Version = 1;
+        var commitmentEvents = new List<object> { commitmentRegistered };
+        if (commitment.Cluster is { } cluster)
+            commitmentEvents.AddRange(ClusterCommitmentHandler.Decide(new ClusterCommitment(registeredCommitment.Id, cluster, null, admin), registeredCommitment, now));
+        writes.Add(StreamWrite.Start<Commitment>(registeredCommitment.Id, [.. commitmentEvents]));
 
-        var openedReports = new List<Guid>();
+        var reports = new List<ReviewReport>();
         var assessments = 0;
         foreach (var (kind, values, column) in new[]
                  {
@@ -179,36 +203,62 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         {
             if (values is null) continue;
             var reportId = ReviewReport.IdFor(plan.Id, kind);
-            var recorded = values.Select(v => Assessment(reportId, plan.Id, commitmentId, v.Key, v.Value, now)).ToList<object>();
-            assessments += recorded.Count;
-            if (known.Reports.TryGetValue(reportId, out var report))
+            var existing = known.Reports.GetValueOrDefault(reportId);
+            if (existing is not null && (!existing.Imported || existing.Status == ReportStatus.Published))
             {
-                if (!report.Imported || report.Status == ReportStatus.Published)
-                    problems.Add(new RowProblem(column, report.Imported
-                        ? $"The {kind} review of this plan was imported and published without {commitment.Code}; a published report takes no new assessments (import a plan's rows in one file)."
-                        : $"The {kind} review of this plan is Tracker's own ({report.Status}); the import does not write into it."));
-                writes.Add(new StreamWrite(typeof(ReviewReport), reportId, false, recorded));
+                problems.Add(new RowProblem(column, existing.Imported
+                    ? $"The {kind} review of this plan was imported and published without {commitment.Code}; a published report takes no new assessments (import a plan's rows in one file)."
+                    : $"The {kind} review of this plan is Tracker's own ({existing.Status}); the import does not write into it."));
+                continue;
             }
-            else
+            var events = new List<object>();
+            var report = existing;
+            if (report is null)
             {
                 var cutoff = kind == ReportKind.Midterm ? plan.MidtermCutoff : plan.PeriodEnd;
-                openedReports.Add(reportId);
-                writes.Add(new StreamWrite(typeof(ReviewReport), reportId, true,
-                    [new ReviewReportOpened(reportId, plan.Id, kind, cutoff, StarRule.Irm2015, Imported: true, userId, now), .. recorded]));
+                var opened = OpenReviewReportHandler.Decide(new OpenReviewReport(reportId, plan.Id, kind, cutoff, StarRule.Irm2015, admin,
+                    ReportOrigin.ImportedIrmPublication), new ReportOpeningContext(plan, null), now);
+                report = ReviewReport.Create(opened);
+                report.Version = 1;
+                events.Add(opened);
             }
+            foreach (var (indicator, value) in values)
+            {
+                var (state, level) = value switch
+                {
+                    RatingText.NotAssessed => (RatingState.NotAssessed, (string?)null),
+                    RatingText.NotApplicable => (RatingState.NotApplicable, null),
+                    _ => (RatingState.Assessed, value),
+                };
+                var recorded = RecordAssessmentHandler.Decide(new RecordAssessment(reportId, registeredCommitment.Id, indicator, state, level, null,
+                    IsFinal: true, ExpectedVersion: null, admin, ReportOrigin.ImportedIrmPublication), report, registeredCommitment, now);
+                var version = report.Version;
+                report = report.Apply(recorded);
+                report.Version = version + 1;
+                events.Add(recorded);
+                assessments++;
+            }
+            writes.Add(existing is null
+                ? StreamWrite.Start<ReviewReport>(reportId, [.. events])
+                : StreamWrite.Append(reportId, existing.Version, [.. events]));
+            reports.Add(report);
         }
 
-        return new RowDecision(commitment.Code, commitmentId, plan, memberIsNew ? new KnownMember(memberId, commitment.Member.Code, commitment.Member.Name) : null,
-            institutionIsNew ? (memberId, commitment.LeadInstitution, institutionId) : null, openedReports, assessments, writes, warnings, problems);
+        return new RowDecision(commitment.Code, registeredCommitment.Id, plan, planIsNew, memberIsNew ? member : null,
+            institutionIsNew ? lead : null, reports, reports.Count(r => known.Reports.GetValueOrDefault(r.Id) is null), assessments, writes, warnings, problems);
     }
 
-    private static AssessmentRecorded Assessment(Guid reportId, Guid planId, Guid commitmentId, Indicator indicator, string value, DateTimeOffset now) =>
-        value switch
-        {
-            RatingText.NotAssessed => new AssessmentRecorded(reportId, planId, commitmentId, indicator, RatingState.NotAssessed, null, null, ImportReviewer, true, now),
-            RatingText.NotApplicable => new AssessmentRecorded(reportId, planId, commitmentId, indicator, RatingState.NotApplicable, null, null, ImportReviewer, true, now),
-            _ => new AssessmentRecorded(reportId, planId, commitmentId, indicator, RatingState.Assessed, value, null, ImportReviewer, true, now),
-        };
+    // The decisions name the request fields they refuse; a row names the file's columns.
+    private static string ColumnOf(string? field) => field switch
+    {
+        "code" => OgpColumns.Identifier,
+        "title" => OgpColumns.Title,
+        "start" => OgpColumns.StartDate,
+        "end" => OgpColumns.EndDate,
+        "leadInstitutionId" => OgpColumns.LeadInstitution,
+        null => "(row)",
+        var other => other,
+    };
 
     // One row, one transaction: every stream of the row is started or appended to in the same session.
     private async Task<string?> WriteAsync(RowDecision decision, string userId, Polly.ResiliencePipeline pipeline, CancellationToken ct)
@@ -218,15 +268,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             await pipeline.ExecuteAsync(async token =>
             {
                 await using var session = OpenDataSessions.Open(store, userId);
-                foreach (var write in decision.Writes)
-                {
-                    if (!write.Starts) session.Events.Append(write.StreamId, write.Events);
-                    else if (write.AggregateType == typeof(Member)) session.Events.StartStream<Member>(write.StreamId, write.Events);
-                    else if (write.AggregateType == typeof(Institution)) session.Events.StartStream<Institution>(write.StreamId, write.Events);
-                    else if (write.AggregateType == typeof(Plan)) session.Events.StartStream<Plan>(write.StreamId, write.Events);
-                    else if (write.AggregateType == typeof(Commitment)) session.Events.StartStream<Commitment>(write.StreamId, write.Events);
-                    else session.Events.StartStream<ReviewReport>(write.StreamId, write.Events);
-                }
+                foreach (var write in decision.Writes) write.ApplyTo(session);
                 await session.SaveChangesAsync(token);
             }, ct);
             return null;
@@ -242,6 +284,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         Polly.ResiliencePipeline pipeline, CancellationToken ct)
     {
         var published = new List<PublishedReview>();
+        var admin = new Caller(run.UserId, TrackerRole.Admin, null);
         foreach (var planId in planIds.OrderBy(id => id))
         {
             foreach (var kind in new[] { ReportKind.Midterm, ReportKind.EndOfTerm })
@@ -258,13 +301,14 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                 await pipeline.ExecuteAsync(async token =>
                 {
                     await using var session = OpenDataSessions.Open(store, run.UserId);
+                    var command = new PublishReviewReport(reportId, null, admin);
                     var current = await session.LoadAsync<ReviewReport>(reportId, token)
                                   ?? throw new InvalidOperationException($"The {kind} report of plan {planId} disappeared.");
-                    var publication = await PublishReviewReportHandler.Freeze(session, current, run.UserId, clock.GetUtcNow(), token);
-                    session.Events.Append(reportId, publication);
-                    var sheet = publication.Ratings;
+                    var publication = PublishReviewReportHandler.Decide(command, current,
+                        await PublishReviewReportHandler.LoadAsync(command, session, token), clock.GetUtcNow());
+                    session.Events.Append(reportId, current.Version + 1, publication);
                     await session.SaveChangesAsync(token);
-                    commitments = sheet.Count;
+                    commitments = publication.Ratings.Count;
                 }, ct);
                 known.Reports[reportId] = report with { Status = ReportStatus.Published };
                 published.Add(new PublishedReview(reportId, planId, plan.Title, kind, commitments));
@@ -273,29 +317,34 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         return published;
     }
 
-    /// <summary>A stream the row starts (with its aggregate type) or appends to.</summary>
-    private sealed record StreamWrite(Type AggregateType, Guid StreamId, bool Starts, IReadOnlyList<object> Events)
+    /// <summary>Events a slice decided for one stream: started with its aggregate type, or appended at the version the decision saw.</summary>
+    private sealed record StreamWrite(Guid StreamId, IReadOnlyList<object> Events, Action<IDocumentSession> ApplyTo)
     {
-        public static StreamWrite Start<T>(Guid id, object e) => new(typeof(T), id, true, [e]);
+        public static StreamWrite Start<T>(Guid id, params object[] events) where T : class =>
+            new(id, events, session => session.Events.StartStream<T>(id, events));
+
+        // Marten's expected version is the stream's version once these events are appended.
+        public static StreamWrite Append(Guid id, long versionSeen, params object[] events) =>
+            new(id, events, session => session.Events.Append(id, versionSeen + events.Length, events));
     }
 
-    private sealed record KnownMember(Guid Id, string Code, string Name);
-
-    private sealed record RowDecision(string Code, Guid CommitmentId, Plan Plan, KnownMember? NewMember,
-        (Guid MemberId, string Name, Guid Id)? NewInstitution, IReadOnlyList<Guid> OpenedReports, int Assessments,
-        IReadOnlyList<StreamWrite> Writes, IReadOnlyList<RowWarning> Warnings, IReadOnlyList<RowProblem> Problems);
-
-    private sealed record KnownReport(bool Imported, ReportStatus Status);
+    private sealed record RowDecision(string Code, Guid CommitmentId, Plan Plan, bool NewPlan, Member? NewMember, Institution? NewInstitution,
+        IReadOnlyList<ReviewReport> Reports, int OpenedReports, int Assessments, IReadOnlyList<StreamWrite> Writes, IReadOnlyList<RowWarning> Warnings,
+        IReadOnlyList<RowProblem> Problems)
+    {
+        public static RowDecision Refused(string code, IReadOnlyList<RowProblem> problems, IReadOnlyList<RowWarning> warnings) =>
+            new(code, Guid.Empty, null!, false, null, null, [], 0, 0, [], warnings, problems);
+    }
 
     /// <summary>What Tracker holds, loaded once and kept up to date as rows commit, so a row costs one round trip to decide.</summary>
     private sealed class KnownState
     {
-        public required Dictionary<string, KnownMember> Members { get; init; }
-        public required Dictionary<(Guid MemberId, string Name), Guid> Institutions { get; init; }
+        public required Dictionary<string, Member> Members { get; init; }
+        public required Dictionary<(Guid MemberId, string Name), Institution> Institutions { get; init; }
         public required Dictionary<(Guid MemberId, int Number), Plan> Plans { get; init; }
         public required Dictionary<Guid, Plan> PlansById { get; init; }
         public required Dictionary<string, Guid> CommitmentPlans { get; init; }
-        public required Dictionary<Guid, KnownReport> Reports { get; init; }
+        public required Dictionary<Guid, ReviewReport> Reports { get; init; }
 
         public static async Task<KnownState> LoadAsync(IDocumentStore store, CancellationToken ct)
         {
@@ -304,26 +353,26 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             var institutions = await session.Query<Institution>().Where(i => i.MemberId != null).ToListAsync(ct);
             var plans = await session.Query<Plan>().ToListAsync(ct);
             var commitments = await session.Query<Commitment>().Select(c => new { c.Code, c.PlanId }).ToListAsync(ct);
-            var reports = await session.Query<ReviewReport>().Select(r => new { r.Id, r.Imported, r.Status }).ToListAsync(ct);
+            var reports = await session.Query<ReviewReport>().ToListAsync(ct);
             return new KnownState
             {
-                Members = members.ToDictionary(m => m.Code, m => new KnownMember(m.Id, m.Code, m.Name)),
-                Institutions = institutions.GroupBy(i => (i.MemberId!.Value, i.Name)).ToDictionary(g => g.Key, g => g.First().Id),
+                Members = members.ToDictionary(m => m.Code),
+                Institutions = institutions.GroupBy(i => (i.MemberId!.Value, i.Name)).ToDictionary(g => g.Key, g => g.First()),
                 Plans = plans.GroupBy(p => (p.MemberId, p.Number)).ToDictionary(g => g.Key, g => g.OrderBy(p => p.RegisteredAt).First()),
                 PlansById = plans.ToDictionary(p => p.Id),
                 CommitmentPlans = commitments.ToDictionary(c => c.Code, c => c.PlanId, StringComparer.Ordinal),
-                Reports = reports.ToDictionary(r => r.Id, r => new KnownReport(r.Imported, r.Status)),
+                Reports = reports.ToDictionary(r => r.Id),
             };
         }
 
         public void Remember(RowDecision decision)
         {
             if (decision.NewMember is { } member) Members[member.Code] = member;
-            if (decision.NewInstitution is { } institution) Institutions[(institution.MemberId, institution.Name)] = institution.Id;
+            if (decision.NewInstitution is { } institution) Institutions[(institution.MemberId!.Value, institution.Name)] = institution;
             Plans[(decision.Plan.MemberId, decision.Plan.Number)] = decision.Plan;
             PlansById[decision.Plan.Id] = decision.Plan;
             CommitmentPlans[decision.Code] = decision.Plan.Id;
-            foreach (var reportId in decision.OpenedReports) Reports[reportId] = new KnownReport(true, ReportStatus.Draft);
+            foreach (var report in decision.Reports) Reports[report.Id] = report;
         }
     }
 
@@ -335,9 +384,9 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         {
             members += decision.NewMember is null ? 0 : 1;
             institutions += decision.NewInstitution is null ? 0 : 1;
-            plans += decision.Writes.Count(w => w.Starts && w.AggregateType == typeof(Plan));
+            plans += decision.NewPlan ? 1 : 0;
             commitments++;
-            reports += decision.OpenedReports.Count;
+            reports += decision.OpenedReports;
             assessments += decision.Assessments;
         }
 
