@@ -38,6 +38,7 @@ public static class ClusterCommitmentHandler
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("ClusterCommitment")
+            .WithRequestExample("""{"cluster":"Open policy making"}""")
             .WithSummary("Place a commitment in a cluster")
             .Produces<Commitment>()
             .ProducesValidationProblem()

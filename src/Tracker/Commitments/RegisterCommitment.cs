@@ -75,6 +75,7 @@ public static class RegisterCommitmentHandler
             .RequireAuthorization(Authentication.Admin)
             .WithTags("Commitments")
             .WithName("RegisterCommitment")
+            .WithRequestExample("""{"code":"NL0025","number":"07","title":"Training civil servants on public participation","shortTitle":"Develop skills of public sector staff","leadInstitutionId":"0195f0a2-7c1e-7000-8000-000000000002","supportingInstitutionsText":"Ministry of BZK and the civil society","start":"2016-07-01","end":"2018-06-30","policyAreas":["Capacity Building","Public Participation"],"claimedValues":["civicParticipation"]}""")
             .WithSummary("Register a commitment of a plan")
             .Produces<StreamStarted>(201)
             .ProducesValidationProblem()

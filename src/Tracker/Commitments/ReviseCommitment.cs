@@ -49,6 +49,7 @@ public static class ReviseCommitmentHandler
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("ReviseCommitment")
+            .WithRequestExample("""{"title":"Training civil servants on public participation","leadInstitutionId":"0195f0a2-7c1e-7000-8000-000000000002","start":"2016-07-01","end":"2018-06-30","reason":"Scope agreed with civil society"}""")
             .WithSummary("Revise a commitment's text, institutions, dates, tags or claimed values")
             .Produces<Commitment>()
             .ProducesValidationProblem()

@@ -32,6 +32,7 @@ public static class WithdrawCommitmentHandler
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("WithdrawCommitment")
+            .WithRequestExample("""{"reason":"Merged into commitment 08"}""")
             .WithSummary("Withdraw a commitment from its plan")
             .Produces<Commitment>()
             .ProducesValidationProblem()

@@ -4,41 +4,35 @@ using Microsoft.OpenApi;
 
 namespace Tracker.Infrastructure;
 
-/// <summary>Example request bodies for the write endpoints, taken from NL0025 (the seed commitment).</summary>
+/// <summary>An example request body, declared by the endpoint that takes it (<see cref="OpenApiExamples.WithRequestExample"/>).</summary>
+public sealed record RequestExample(string Json);
+
+/// <summary>An endpoint that reads a file from a multipart field itself (so a wrong body gets a 400 naming the field, not a 415).</summary>
+public sealed record MultipartFileBody(string Field, string Description);
+
+/// <summary>
+/// The OpenAPI side of what each slice declares on its endpoints: example bodies and multipart uploads. The examples
+/// themselves live beside the endpoints they describe.
+/// </summary>
 public static class OpenApiExamples
 {
-    private static readonly Dictionary<string, string> Bodies = new()
-    {
-        ["RegisterMember"] = """{"name":"Netherlands","code":"NL","kind":"National","region":"Europe and North America"}""",
-        ["RegisterInstitution"] = """{"name":"Ministry of Infrastructure and the Environment","kind":"Government","memberId":"0195f0a2-7c1e-7000-8000-000000000001"}""",
-        ["RegisterPlan"] = """{"memberId":"0195f0a2-7c1e-7000-8000-000000000001","number":3,"title":"Netherlands 2016-2018 National Action Plan","periodStart":"2016-07-01","periodEnd":"2018-06-30"}""",
-        ["AmendPlan"] = """{"title":"Netherlands 2016-2018 National Action Plan","periodStart":"2016-07-01","periodEnd":"2018-12-31","midtermCutoff":"2017-06-30","reason":"Extension agreed with OGP"}""",
-        ["EndPlan"] = """{"endedOn":"2018-06-30"}""",
-        ["RegisterCommitment"] = """{"code":"NL0025","number":"07","title":"Training civil servants on public participation","shortTitle":"Develop skills of public sector staff","leadInstitutionId":"0195f0a2-7c1e-7000-8000-000000000002","supportingInstitutionsText":"Ministry of BZK and the civil society","start":"2016-07-01","end":"2018-06-30","policyAreas":["Capacity Building","Public Participation"],"claimedValues":["civicParticipation"]}""",
-        ["ReviseCommitment"] = """{"title":"Training civil servants on public participation","leadInstitutionId":"0195f0a2-7c1e-7000-8000-000000000002","start":"2016-07-01","end":"2018-06-30","reason":"Scope agreed with civil society"}""",
-        ["WithdrawCommitment"] = """{"reason":"Merged into commitment 08"}""",
-        ["ClusterCommitment"] = """{"cluster":"Open policy making"}""",
-        ["PlanMilestone"] = """{"number":1,"text":"Professionalisation course \"The Art of Connecting\" for all policy staff","plannedStart":"2016-07-01","plannedEnd":"2018-06-30"}""",
-        ["ReportMilestoneProgress"] = """{"level":"Limited","percent":55,"asOf":"2017-06-30","narrative":"Six out of 11 tranches attended the course.","evidence":[{"title":"Self-assessment report","url":"https://www.opengovpartnership.org/documents/netherlands-mid-term-self-assessment-2016-2018/","visibility":"Public"}]}""",
-        ["RebaselineMilestone"] = """{"newEnd":"2018-06-30","justification":"Course capacity halved during the reorganisation"}""",
-        ["WithdrawMilestone"] = """{"reason":"Replaced by milestone 5"}""",
-        ["OpenReviewReport"] = """{"cutoff":"2017-06-30","starRule":"Irm2015"}""",
-        ["AssignReviewer"] = """{"reviewerId":"irm-researcher-nl","name":"IRM researcher","isLead":true}""",
-        ["RecordAssessment"] = """{"commitmentId":"0195f0a2-7c1e-7000-8000-000000000003","indicator":"Specificity","value":"Low","rationale":"The text does not say what the training covers."}""",
-        ["SendReviewToPublicComment"] = """{"opens":"2018-03-01","closes":"2018-03-15"}""",
-        ["SubmitPublicComment"] = """{"author":"Open State Foundation","text":"The course reached six of eleven tranches only.","commitmentCode":"NL0025"}""",
-        ["IssueErratum"] = """{"commitmentId":"0195f0a2-7c1e-7000-8000-000000000003","indicator":"PotentialImpact","value":"Minor","reason":"Transcription error in the published table"}""",
-    };
+    /// <summary>Attaches <paramref name="json"/> as the example request body of the endpoint.</summary>
+    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder endpoint, string json) =>
+        endpoint.WithMetadata(new RequestExample(json));
 
-    /// <summary>Operation transformer: attaches the example body of the operation, if it has one.</summary>
+    /// <summary>Describes the endpoint's body as a multipart upload of one file in <paramref name="field"/>.</summary>
+    public static RouteHandlerBuilder WithMultipartFileBody(this RouteHandlerBuilder endpoint, string field, string description) =>
+        endpoint.WithMetadata(new MultipartFileBody(field, description));
+
+    /// <summary>Operation transformer: writes the endpoint's declared example or multipart body into its operation.</summary>
     public static Task Apply(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
-        // The import reads its multipart body itself (so a wrong body gets a 400 naming the field, not a 415).
-        if (operation.OperationId == "ImportOgp")
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<MultipartFileBody>().FirstOrDefault() is { } upload)
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Description = "The OGP/IRM commitment CSV, as the multipart field `file`.",
+                Description = upload.Description,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
                     ["multipart/form-data"] = new()
@@ -46,15 +40,15 @@ public static class OpenApiExamples
                         Schema = new OpenApiSchema
                         {
                             Type = JsonSchemaType.Object,
-                            Required = new HashSet<string> { "file" },
-                            Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                            Required = new HashSet<string> { upload.Field },
+                            Properties = new Dictionary<string, IOpenApiSchema> { [upload.Field] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
                         },
                     },
                 },
             };
-        if (operation.OperationId is { } id && Bodies.TryGetValue(id, out var body)
+        if (metadata.OfType<RequestExample>().FirstOrDefault() is { } example
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true && media is OpenApiMediaType json)
-            json.Example = JsonNode.Parse(body);
+            json.Example = JsonNode.Parse(example.Json);
         return Task.CompletedTask;
     }
 }

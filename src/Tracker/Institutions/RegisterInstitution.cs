@@ -56,6 +56,7 @@ public static class RegisterInstitutionHandler
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("RegisterInstitution")
+            .WithRequestExample("""{"name":"Ministry of Infrastructure and the Environment","kind":"Government","memberId":"0195f0a2-7c1e-7000-8000-000000000001"}""")
             .WithSummary("Register an institution (ministry, agency, parliament, civil society organisation)")
             .Produces<StreamStarted>(201)
             .ProducesValidationProblem()

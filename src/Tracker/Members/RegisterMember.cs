@@ -59,6 +59,7 @@ public static partial class RegisterMemberHandler
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("RegisterMember")
+            .WithRequestExample("""{"name":"Netherlands","code":"NL","kind":"National","region":"Europe and North America"}""")
             .WithSummary("Register a member (a country or a locality)")
             .Produces<StreamStarted>(201)
             .ProducesValidationProblem()

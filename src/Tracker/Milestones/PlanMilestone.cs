@@ -72,6 +72,7 @@ public static class PlanMilestoneHandler
             .RequireAuthorization(Authentication.Admin)
             .WithTags("Milestones")
             .WithName("PlanMilestone")
+            .WithRequestExample("""{"number":1,"text":"Professionalisation course \"The Art of Connecting\" for all policy staff","plannedStart":"2016-07-01","plannedEnd":"2018-06-30"}""")
             .WithSummary("Plan a milestone of a commitment")
             .Produces<StreamStarted>(201)
             .ProducesValidationProblem()

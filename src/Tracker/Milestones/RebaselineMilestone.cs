@@ -41,6 +41,7 @@ public static class RebaselineMilestoneHandler
             })
             .RequireAuthorization(Authentication.Ministry)
             .WithName("RebaselineMilestone")
+            .WithRequestExample("""{"newEnd":"2018-06-30","justification":"Course capacity halved during the reorganisation"}""")
             .WithSummary("Move a milestone's planned end date, with the justification (lead institution's staff only)")
             .Produces<MilestoneView>()
             .ProducesValidationProblem()

@@ -33,6 +33,7 @@ public static class WithdrawMilestoneHandler
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("WithdrawMilestone")
+            .WithRequestExample("""{"reason":"Replaced by milestone 5"}""")
             .WithSummary("Withdraw a milestone")
             .Produces<MilestoneView>()
             .ProducesValidationProblem()

@@ -44,6 +44,7 @@ public static class AmendPlanHandler
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("AmendPlan")
+            .WithRequestExample("""{"title":"Netherlands 2016-2018 National Action Plan","periodStart":"2016-07-01","periodEnd":"2018-12-31","midtermCutoff":"2017-06-30","reason":"Extension agreed with OGP"}""")
             .WithSummary("Amend a plan's title, period or midterm cutoff")
             .Produces<Plan>()
             .ProducesValidationProblem()

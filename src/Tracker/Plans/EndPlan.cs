@@ -33,6 +33,7 @@ public static class EndPlanHandler
                     p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}")))
             .RequireAuthorization(Authentication.Admin)
             .WithName("EndPlan")
+            .WithRequestExample("""{"endedOn":"2018-06-30"}""")
             .WithSummary("End a plan's implementation period")
             .Produces<Plan>()
             .ProducesValidationProblem()

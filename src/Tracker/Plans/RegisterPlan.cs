@@ -71,6 +71,7 @@ public static class RegisterPlanHandler
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("RegisterPlan")
+            .WithRequestExample("""{"memberId":"0195f0a2-7c1e-7000-8000-000000000001","number":3,"title":"Netherlands 2016-2018 National Action Plan","periodStart":"2016-07-01","periodEnd":"2018-06-30"}""")
             .WithSummary("Register an action plan")
             .Produces<StreamStarted>(201)
             .ProducesValidationProblem()

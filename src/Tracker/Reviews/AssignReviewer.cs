@@ -42,7 +42,8 @@ public static class AssignReviewerHandler
                     new AssignReviewer(id, body.ReviewerId!.Trim(), body.Name!.Trim(), body.InstitutionId, body.IsLead ?? false, expected, http.Caller()));
             })
             .RequireAuthorization(Authentication.Admin)
-            .WithTags("Reviews").WithName("AssignReviewer").WithSummary("Assign an independent reviewer to a report")
+            .WithTags("Reviews").WithName("AssignReviewer")
+            .WithRequestExample("""{"reviewerId":"irm-researcher-nl","name":"IRM researcher","isLead":true}""").WithSummary("Assign an independent reviewer to a report")
             .Produces<ReportSummary>().ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

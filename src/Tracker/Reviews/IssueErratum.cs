@@ -47,7 +47,8 @@ public static class IssueErratumHandler
                     body.Indicator!.Value, state, value, body.Reason!.Trim(), expected, http.Caller()));
             })
             .RequireAuthorization(Authentication.Admin)
-            .WithTags("Reviews").WithName("IssueErratum").WithSummary("Correct a published rating (an erratum, with its reason)")
+            .WithTags("Reviews").WithName("IssueErratum")
+            .WithRequestExample("""{"commitmentId":"0195f0a2-7c1e-7000-8000-000000000003","indicator":"PotentialImpact","value":"Minor","reason":"Transcription error in the published table"}""").WithSummary("Correct a published rating (an erratum, with its reason)")
             .Produces<ReportSummary>().ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

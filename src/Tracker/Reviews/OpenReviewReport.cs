@@ -66,7 +66,8 @@ public static class OpenReviewReportHandler
                     started => new WriteResult(201, started, started.Version, ReviewRoutes.Location(planId, reportKind)));
             })
             .RequireAuthorization(Authentication.Admin)
-            .WithTags("Reviews").WithName("OpenReviewReport").WithSummary("Open a plan's midterm or end-of-term review report")
+            .WithTags("Reviews").WithName("OpenReviewReport")
+            .WithRequestExample("""{"cutoff":"2017-06-30","starRule":"Irm2015"}""").WithSummary("Open a plan's midterm or end-of-term review report")
             .Produces<StreamStarted>(201).ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -59,7 +59,8 @@ public static class PublicCommentingHandler
                     new SendToPublicComment(id, body.Opens!.Value, body.Closes!.Value, expected, http.Caller()));
             })
             .RequireAuthorization(Authentication.Admin)
-            .WithTags("Reviews").WithName("SendReviewToPublicComment").WithSummary("Send a draft report to public comment")
+            .WithTags("Reviews").WithName("SendReviewToPublicComment")
+            .WithRequestExample("""{"opens":"2018-03-01","closes":"2018-03-15"}""").WithSummary("Send a draft report to public comment")
             .Produces<ReportSummary>().ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
@@ -76,7 +77,8 @@ public static class PublicCommentingHandler
                 return TypedResults.Created(ReviewRoutes.Location(planId, reportKind), ReportSummary.Of(report));
             })
             .AllowAnonymous()
-            .WithTags("Reviews").WithName("SubmitPublicComment").WithSummary("Comment on a report open for public comment (anyone)")
+            .WithTags("Reviews").WithName("SubmitPublicComment")
+            .WithRequestExample("""{"author":"Open State Foundation","text":"The course reached six of eleven tranches only.","commitmentCode":"NL0025"}""").WithSummary("Comment on a report open for public comment (anyone)")
             .Produces<ReportSummary>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
 }

@@ -108,7 +108,8 @@ public static class RecordAssessmentHandler
                     body.Indicator!.Value, state, value, body.Rationale, body.IsFinal ?? false, expected, http.Caller()));
             })
             .RequireAuthorization(Authentication.Reviewer)
-            .WithTags("Reviews").WithName("RecordAssessment").WithSummary("Record an assessment (assigned reviewers, while the report is a draft)")
+            .WithTags("Reviews").WithName("RecordAssessment")
+            .WithRequestExample("""{"commitmentId":"0195f0a2-7c1e-7000-8000-000000000003","indicator":"Specificity","value":"Low","rationale":"The text does not say what the training covers."}""").WithSummary("Record an assessment (assigned reviewers, while the report is a draft)")
             .Produces<ReportSummary>().ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -71,6 +71,7 @@ public static class ReportMilestoneProgressHandler
             })
             .RequireAuthorization(Authentication.Ministry)
             .WithName("ReportMilestoneProgress")
+            .WithRequestExample("""{"level":"Limited","percent":55,"asOf":"2017-06-30","narrative":"Six out of 11 tranches attended the course.","evidence":[{"title":"Self-assessment report","url":"https://www.opengovpartnership.org/documents/netherlands-mid-term-self-assessment-2016-2018/","visibility":"Public"}]}""")
             .WithSummary("Report a milestone's progress, with evidence (lead institution's staff only)")
             .Produces<MilestoneView>()
             .ProducesValidationProblem()

@@ -44,6 +44,7 @@ public static class ImportOgpEndpoint
             .DisableAntiforgery()
             .WithTags("Open data")
             .WithName("ImportOgp")
+            .WithMultipartFileBody(FileField, "The OGP/IRM commitment CSV, as the multipart field `file`.")
             .WithSummary("Import an OGP/IRM commitment CSV (multipart field 'file'); ?dryRun=true writes nothing")
             .WithDescription("Creates members, plans, lead institutions, commitments and the historical IRM review reports (imported and "
                 + "published). Idempotent: a commitment whose code Tracker holds is left as it is. Answers the row-level report: rows taken, "
