@@ -1,3 +1,5 @@
+using Tracker.Infrastructure;
+
 namespace Tracker.Plans;
 
 /// <summary>Where a plan stands.</summary>
@@ -35,4 +37,11 @@ public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, Date
 
     /// <summary>True when <paramref name="day"/> lies within the plan's period.</summary>
     public bool Covers(DateOnly day) => day >= PeriodStart && day <= PeriodEnd;
+
+    /// <summary>Refuses changes to a plan whose implementation has ended.</summary>
+    public void EnsureNotEnded()
+    {
+        if (Status == PlanStatus.Ended)
+            throw new TrackerRuleBroken("plan.ended", $"The plan '{Title}' has ended; an ended plan is not amended.", RuleKind.Conflict);
+    }
 }
