@@ -44,4 +44,13 @@ public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, Date
         if (Status == PlanStatus.Ended)
             throw new TrackerRuleBroken("plan.ended", $"The plan '{Title}' has ended; an ended plan is not amended.", RuleKind.Conflict);
     }
+
+    /// <summary>
+    /// The midterm cutoff of a plan registered without one: the last day of its first year, or its end when it is
+    /// shorter. A period that starts in year 9999 has no later year to count in, and ends within its first year.
+    /// </summary>
+    public static DateOnly DefaultMidtermCutoff(DateOnly start, DateOnly end) =>
+        start.Year == DateOnly.MaxValue.Year ? end : Min(start.AddYears(1).AddDays(-1), end);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
