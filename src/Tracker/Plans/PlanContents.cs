@@ -25,9 +25,6 @@ public sealed record DateOutsidePeriod(string What, DateOnly Day)
 /// </summary>
 public sealed record PlanContents(IReadOnlyList<DatedCommitment> Commitments, IReadOnlyList<DatedMilestone> Milestones)
 {
-    /// <summary>A plan with nothing in it.</summary>
-    public static readonly PlanContents Empty = new([], []);
-
     /// <summary>Loads the commitments and milestones of <paramref name="planId"/>.</summary>
     public static async Task<PlanContents> LoadAsync(IQuerySession session, Guid planId, CancellationToken ct)
     {
