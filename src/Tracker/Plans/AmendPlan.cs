@@ -1,3 +1,4 @@
+using Marten;
 using Tracker.Infrastructure;
 using Wolverine.Marten;
 
@@ -13,18 +14,32 @@ public sealed record AmendPlan(Guid PlanId, string Title, DateOnly PeriodStart, 
 /// <summary>Decides an amendment.</summary>
 public static class AmendPlanHandler
 {
-    /// <summary>Only an admin amends; an amendment that changes nothing appends nothing.</summary>
+    /// <summary>Loads the dates inside the plan that its period bounds.</summary>
+    public static Task<PlanContents> LoadAsync(AmendPlan command, IQuerySession session, CancellationToken ct) =>
+        PlanContents.LoadAsync(session, command.PlanId, ct);
+
+    /// <summary>
+    /// Only an admin amends, while the plan has not ended, to a period that still holds every date inside the plan;
+    /// an amendment that changes nothing appends nothing.
+    /// </summary>
     [AggregateHandler]
-    public static (UpdatedAggregate, Events) Handle(AmendPlan command, Plan plan, TimeProvider clock)
+    public static (UpdatedAggregate, Events) Handle(AmendPlan command, Plan plan, PlanContents contents, TimeProvider clock)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         StaleVersion.Check(plan.Id, plan.Version, command.ExpectedVersion);
+        plan.EnsureNotEnded();
         if (plan.Title == command.Title && plan.PeriodStart == command.PeriodStart && plan.PeriodEnd == command.PeriodEnd
             && plan.MidtermCutoff == command.MidtermCutoff)
             return (new UpdatedAggregate(), []);
+        if (contents.OutsidePeriod(command.PeriodStart, command.PeriodEnd) is { Count: > 0 } outside)
+            throw new TrackerRuleBroken("plan.period_excludes_dates",
+                $"The period {command.PeriodStart:yyyy-MM-dd}..{command.PeriodEnd:yyyy-MM-dd} would leave outside it: {Listed(outside)}.", RuleKind.Conflict);
         return (new UpdatedAggregate(), [new PlanAmended(plan.Id, command.Title, command.PeriodStart, command.PeriodEnd,
             command.MidtermCutoff, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
     }
+
+    private static string Listed(IReadOnlyList<DateOutsidePeriod> outside, int shown = 20) =>
+        string.Join("; ", outside.Take(shown)) + (outside.Count > shown ? $"; and {outside.Count - shown} more" : "");
 
     /// <summary>Maps <c>POST /api/plans/{planId}/amendments</c>.</summary>
     public static void Map(RouteGroupBuilder plans) =>

@@ -1,3 +1,5 @@
+using Tracker.Infrastructure;
+
 namespace Tracker.Plans;
 
 /// <summary>Where a plan stands.</summary>
@@ -35,4 +37,20 @@ public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, Date
 
     /// <summary>True when <paramref name="day"/> lies within the plan's period.</summary>
     public bool Covers(DateOnly day) => day >= PeriodStart && day <= PeriodEnd;
+
+    /// <summary>Refuses changes to a plan whose implementation has ended.</summary>
+    public void EnsureNotEnded()
+    {
+        if (Status == PlanStatus.Ended)
+            throw new TrackerRuleBroken("plan.ended", $"The plan '{Title}' has ended; an ended plan is not amended.", RuleKind.Conflict);
+    }
+
+    /// <summary>
+    /// The midterm cutoff of a plan registered without one: the last day of its first year, or its end when it is
+    /// shorter. A period that starts in year 9999 has no later year to count in, and ends within its first year.
+    /// </summary>
+    public static DateOnly DefaultMidtermCutoff(DateOnly start, DateOnly end) =>
+        start.Year == DateOnly.MaxValue.Year ? end : Min(start.AddYears(1).AddDays(-1), end);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -61,11 +61,9 @@ public static class RegisterPlanHandler
                 }
                 if (errors.Any) return errors.Problem();
 
-                var start0 = body.PeriodStart!.Value;
+                var (periodStart, periodEnd) = (body.PeriodStart!.Value, body.PeriodEnd!.Value);
                 var command = new RegisterPlan(Guid.CreateVersion7(), body.MemberId!.Value, body.Number!.Value, body.Title!.Trim(),
-                    start0, body.PeriodEnd!.Value,
-                    body.MidtermCutoff ?? Min(start0.AddYears(1).AddDays(-1), body.PeriodEnd!.Value),
-                    http.Caller());
+                    periodStart, periodEnd, body.MidtermCutoff ?? Plan.DefaultMidtermCutoff(periodStart, periodEnd), http.Caller());
                 return await Writes.Send<StreamStarted>(http, command,
                     started => new WriteResult(201, started, started.Version, $"/api/plans/{started.Id}"));
             })
@@ -76,6 +74,4 @@ public static class RegisterPlanHandler
             .Produces<StreamStarted>(201)
             .ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -1,5 +1,7 @@
 using JasperFx;
+using Marten;
 using Tracker.Infrastructure;
+using Tracker.Institutions;
 using Wolverine.Marten;
 
 namespace Tracker.Reviews;
@@ -17,13 +19,23 @@ public sealed record AssignReviewer([property: Identity] Guid ReportId, string R
 /// <summary>Decides an assignment.</summary>
 public static class AssignReviewerHandler
 {
-    /// <summary>Only an admin assigns, before publication; a report has at most one lead; the same assignment again appends nothing.</summary>
+    /// <summary>Loads the institution the reviewer is said to belong to, if one is named.</summary>
+    public static async Task<Institution?> LoadAsync(AssignReviewer command, IQuerySession session, CancellationToken ct) =>
+        command.InstitutionId is { } id ? await session.LoadAsync<Institution>(id, ct) : null;
+
+    /// <summary>
+    /// Only an admin assigns, before publication, naming an institution that exists if any; a report has at most one
+    /// lead; the same assignment again appends nothing.
+    /// </summary>
     [AggregateHandler]
-    public static (UpdatedAggregate, Events) Handle(AssignReviewer command, ReviewReport report, TimeProvider clock)
+    public static (UpdatedAggregate, Events) Handle(AssignReviewer command, ReviewReport report, Institution? institution, TimeProvider clock)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         StaleVersion.Check(report.Id, report.Version, command.ExpectedVersion);
         report.EnsureNotPublished();
+        // The institution decides which commitments the reviewer may not assess: an id that names none would protect nothing.
+        if (command.InstitutionId is { } institutionId && institution?.Id != institutionId)
+            throw TrackerRuleBroken.InvalidField("institutionId", "institution.not_found", $"No institution with id '{institutionId}'.");
         if (command.IsLead && report.Reviewers.FirstOrDefault(r => r.IsLead && r.ReviewerId != command.ReviewerId) is { } lead)
             throw new TrackerRuleBroken("review.lead_taken", $"{lead.Name} already leads this report.", RuleKind.Conflict, "isLead");
         if (report.ReviewerWithId(command.ReviewerId) == new Reviewer(command.ReviewerId, command.Name, command.InstitutionId, command.IsLead))

@@ -21,7 +21,7 @@ public sealed class ImportLock : IAsyncDisposable
     /// <summary>Takes the lock, or refuses with 409 <c>import.running</c> while another import holds it.</summary>
     public static async Task<ImportLock> AcquireAsync(string connectionString, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Multiplexing = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);

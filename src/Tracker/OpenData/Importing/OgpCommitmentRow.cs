@@ -36,13 +36,11 @@ public sealed record OgpPlan(int Number, int FirstYear, int LastYear)
     public DateOnly PeriodEnd => new(LastYear, 12, 31);
 
     /// <summary>The end of the plan's first year, as a plan registered without a cutoff gets it.</summary>
-    public DateOnly MidtermCutoff => Min(PeriodStart.AddYears(1).AddDays(-1), PeriodEnd);
+    public DateOnly MidtermCutoff => Plans.Plan.DefaultMidtermCutoff(PeriodStart, PeriodEnd);
 
     /// <summary>The title a plan registered by the import gets (the file has none).</summary>
     public string TitleFor(OgpMember member) =>
         $"{member.Name} {(member.Kind == MemberKind.Local ? "Local" : "National")} Action Plan {FirstYear}-{LastYear}";
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
 
 /// <summary>A row the import can take: everything it will register, already checked against Tracker's rules.</summary>
