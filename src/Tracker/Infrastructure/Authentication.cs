@@ -19,6 +19,7 @@ public static class Authentication
     /// <summary>Registers JwtBearer and the role policies.</summary>
     public static IServiceCollection AddTrackerAuthentication(this IServiceCollection services)
     {
+        services.AddTrackerVerb("token", DevelopmentToken.RunAsync);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         // Configured from IConfiguration when first needed, so hosts (and tests) can supply settings late.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).ValidateOnStart().Configure<IConfiguration>((options, config) =>

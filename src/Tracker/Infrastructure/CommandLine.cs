@@ -1,30 +1,25 @@
 using JasperFx;
-using Tracker.OpenData.Demo;
-using Tracker.OpenData.Exporting;
-using Tracker.OpenData.Importing;
 
 namespace Tracker.Infrastructure;
 
+/// <summary>A verb of the application's command line, registered by the slice it belongs to.</summary>
+public sealed record TrackerVerb(string Name, Func<WebApplication, string[], Task<int>> RunAsync);
+
 /// <summary>
-/// The application's verbs: no verb (or <c>run</c>) serves the API; Tracker's own verbs are dispatched here;
+/// The application's verbs: no verb (or <c>run</c>) serves the API; a verb a slice registered runs that slice's command;
 /// anything else goes to JasperFx's command line (<c>codegen write</c>, <c>db-apply</c>, <c>describe</c>, …).
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>Registers a verb of a slice's own.</summary>
+    public static IServiceCollection AddTrackerVerb(this IServiceCollection services, string name, Func<WebApplication, string[], Task<int>> run) =>
+        services.AddSingleton(new TrackerVerb(name, run));
+
     /// <summary>Runs the verb named by <paramref name="args"/>.</summary>
     public static async Task<int> RunTrackerCommandsAsync(this WebApplication app, string[] args)
     {
-        if (args.Length > 0 && TrackerVerbs.TryGetValue(args[0], out var verb))
-            return await verb(app, args[1..]);
-        return await app.RunJasperFxCommands(args);
+        var verb = args.Length == 0 ? null
+            : app.Services.GetServices<TrackerVerb>().FirstOrDefault(v => string.Equals(v.Name, args[0], StringComparison.OrdinalIgnoreCase));
+        return verb is not null ? await verb.RunAsync(app, args[1..]) : await app.RunJasperFxCommands(args);
     }
-
-    private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> TrackerVerbs =
-        new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["token"] = DevelopmentToken.RunAsync,
-            ["import-ogp"] = ImportOgpCommand.RunAsync,
-            ["export-ogp"] = ExportOgpCommand.RunAsync,
-            ["demo"] = DemoCommand.RunAsync,
-        };
 }

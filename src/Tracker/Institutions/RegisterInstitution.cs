@@ -1,7 +1,6 @@
 using Marten;
 using Tracker.Infrastructure;
 using Tracker.Members;
-using Tracker.Plans;
 using Wolverine.Marten;
 
 namespace Tracker.Institutions;

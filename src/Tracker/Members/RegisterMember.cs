@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Marten;
 using Tracker.Infrastructure;
-using Tracker.Plans;
 using Wolverine.Marten;
 
 namespace Tracker.Members;

@@ -1,4 +1,5 @@
 using Marten;
+using Tracker.Infrastructure;
 using Tracker.OpenData.Demo;
 using Tracker.OpenData.Exporting;
 using Tracker.OpenData.Importing;
@@ -16,6 +17,9 @@ public static class OpenDataModule
         services.AddSingleton<DemoData>();
         services.AddOptions<DemoDataOptions>().BindConfiguration("Tracker");
         services.AddHostedService<DemoDataOnFirstRun>();
+        services.AddTrackerVerb("import-ogp", ImportOgpCommand.RunAsync);
+        services.AddTrackerVerb("export-ogp", ExportOgpCommand.RunAsync);
+        services.AddTrackerVerb("demo", DemoCommand.RunAsync);
         return services;
     }
 

@@ -19,9 +19,6 @@ public sealed record RegisterPlanRequest(Guid? MemberId, int? Number, string? Ti
 public sealed record RegisterPlan(Guid PlanId, Guid MemberId, int Number, string Title, DateOnly PeriodStart,
     DateOnly PeriodEnd, DateOnly MidtermCutoff, Caller Caller) : ITrackerCommand;
 
-/// <summary>A stream that a command started.</summary>
-public sealed record StreamStarted(Guid Id, long Version);
-
 /// <summary>Decides a plan registration.</summary>
 public static class RegisterPlanHandler
 {
