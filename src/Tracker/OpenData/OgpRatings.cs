@@ -90,7 +90,7 @@ public static class OgpRatings
             [OgpColumns.HighCompletion] = Ambition.IsHighCompletion(latestCompletion) is { IsAssessed: true, Value: true } ? "1" : "0",
             [OgpColumns.NotReviewed] = reviewed ? "0" : "1",
             [OgpColumns.BindingConstraint] = IrmCells.FormatBindingConstraint(
-                BindingConstraints.Find(design, midtermCompletion, endOfTermCompletion, reviewed), reviewed),
+                BindingConstraints.Find(design, midtermCompletion, endOfTermCompletion, reviewed, StarRule.Irm2015), reviewed),
         };
         return cells;
     }

@@ -4,8 +4,9 @@ namespace Tracker.Ratings;
 public static class BindingConstraints
 {
     /// <summary>
-    /// Checks, in order, Specificity ∈ {Medium, High} (Spec), Relevant (Rel), PotentialImpact = Transformative
-    /// (PotImp) and the latest completion ∈ {Substantial, Complete} (Cmpl). A criterion whose input is not assessed
+    /// Checks, in order, Specificity ∈ {Medium, High} (Spec), Relevant (Rel), PotentialImpact at least the star rule's
+    /// minimum (PotImp: Transformative under <see cref="StarRule.Irm2015"/>, Moderate under <see cref="StarRule.Irm2014"/>)
+    /// and the latest completion ∈ {Substantial, Complete} (Cmpl), so a commitment is never starred and bound at once. A criterion whose input is not assessed
     /// (or not applicable) is skipped; the first assessed criterion that fails binds. If none fails: Star when
     /// every input was assessed, else NotAssessed. A commitment not reviewed at all is NotAssessed.
     /// </summary>
@@ -18,7 +19,7 @@ public static class BindingConstraints
     /// <see cref="StarRule.Irm2015"/> for the latest completion. The file's FALSE (13 rows) and NR (9) are NotAssessed.
     /// </remarks>
     public static BindingConstraint Find(
-        DesignAssessment design, Rated<Completion> midterm, Rated<Completion> endOfTerm, bool reviewed)
+        DesignAssessment design, Rated<Completion> midterm, Rated<Completion> endOfTerm, bool reviewed, StarRule rule)
     {
         if (!reviewed)
         {
@@ -29,7 +30,7 @@ public static class BindingConstraints
         [
             (BindingConstraint.Spec, Verifiability.IsVerifiable(design.Specificity)),
             (BindingConstraint.Rel, design.Relevant),
-            (BindingConstraint.PotImp, design.PotentialImpact.Map(impact => impact == PotentialImpact.Transformative)),
+            (BindingConstraint.PotImp, design.PotentialImpact.Map(impact => impact >= Starred.MinimumImpact(rule))),
             (BindingConstraint.Cmpl, Ambition.IsHighCompletion(LatestCompletion.Of(midterm, endOfTerm))),
         ];
 

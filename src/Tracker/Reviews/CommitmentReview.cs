@@ -69,7 +69,7 @@ public sealed record CommitmentReview(
             RatingText.Format(Ambition.IsHighCompletion(completion)),
             assessedOnTime.IsAssessed ? assessedOnTime.Value : facts.ComputedOnTime, facts.ComputedOnTime, facts.OverdueMilestones,
             RatingText.Format(Ratings.Starred.Evaluate(design, completion, rule)),
-            BindingConstraints.Find(design, midtermCompletion, endCompletion, reviewed),
+            BindingConstraints.Find(design, midtermCompletion, endCompletion, reviewed, rule),
             endOfTerm ? RatingText.Format(midtermCompletion) : null,
             endOfTerm ? RatingText.Format(CompletionChanges.Between(midtermCompletion, endCompletion)) : null,
             endOfTerm ? Own(Indicator.DidItOpenGovernment) : null,

@@ -25,8 +25,10 @@ public static class IssueErratumHandler
             throw new TrackerRuleBroken("report.not_published", "Errata correct published reports; a draft is simply re-assessed.", RuleKind.Conflict);
         if (report.Published.All(r => r.CommitmentId != command.CommitmentId))
             throw TrackerRuleBroken.InvalidField("commitmentId", "commitment.not_in_report", "The report rated no commitment with this id.");
+        var entry = report.Published.First(r => r.CommitmentId == command.CommitmentId);
+        var corrected = entry.Corrected(command.Indicator, ReviewReport.ValueText(command.State, command.Value), report.Kind, report.StarRule);
         return (new UpdatedAggregate(), [new ErratumIssued(report.Id, report.PlanId, command.CommitmentId, command.Indicator, command.State,
-            command.Value, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
+            command.Value, command.Reason, command.Caller.UserId, clock.GetUtcNow(), corrected)]);
     }
 
     /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/errata</c>.</summary>

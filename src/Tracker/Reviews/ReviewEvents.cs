@@ -65,5 +65,9 @@ public sealed record ReviewReportPublished(Guid ReportId, Guid PlanId, IReadOnly
     string PublishedBy, DateTimeOffset PublishedAt);
 
 /// <summary>A published rating was corrected, with the reason.</summary>
+/// <param name="Corrected">
+/// The commitment's entry as corrected, every dependent rating computed when the erratum was issued: from then on a fact,
+/// never recomputed. Errata recorded before it was carried (null here) are corrected by the rules when folded.
+/// </param>
 public sealed record ErratumIssued(Guid ReportId, Guid PlanId, Guid CommitmentId, Indicator Indicator, RatingState State, string? Value,
-    string Reason, string IssuedBy, DateTimeOffset IssuedAt);
+    string Reason, string IssuedBy, DateTimeOffset IssuedAt, CommitmentReview? Corrected = null);

@@ -75,14 +75,18 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
         Status = ReportStatus.Published, Published = e.Ratings, SourceSequence = e.SourceSequence, PublishedAt = e.PublishedAt,
     };
 
-    /// <summary>Folds an erratum: the corrected value replaces the panel's, and the ratings that depend on it follow.</summary>
+    /// <summary>
+    /// Folds an erratum: the entry as the erratum froze it replaces the published one, so a rebuild under changed rules
+    /// leaves published ratings as they were issued.
+    /// </summary>
     public ReviewReport Apply(ErratumIssued e)
     {
         var value = ValueText(e.State, e.Value);
         return this with
         {
             Errata = [.. Errata, new Erratum(e.CommitmentId, e.Indicator, value, e.Reason, e.IssuedBy, e.IssuedAt)],
-            Published = Published.Select(r => r.CommitmentId == e.CommitmentId ? r.Corrected(e.Indicator, value, Kind, StarRule) : r).ToList(),
+            Published = Published.Select(r => r.CommitmentId != e.CommitmentId ? r
+                : e.Corrected ?? r.Corrected(e.Indicator, value, Kind, StarRule)).ToList(),
         };
     }
 

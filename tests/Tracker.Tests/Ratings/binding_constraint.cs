@@ -52,7 +52,7 @@ public class binding_constraint
     public void the_first_assessed_criterion_that_fails_binds(
         Rated<Specificity> specificity, Rated<IReadOnlySet<OgpValue>> values, Rated<bool>? recorded, Rated<PotentialImpact> impact,
         Rated<Completion> midterm, Rated<Completion> endOfTerm, BindingConstraint expected) =>
-        BindingConstraints.Find(new DesignAssessment(specificity, values, impact, recorded), midterm, endOfTerm, reviewed: true).ShouldBe(expected);
+        BindingConstraints.Find(new DesignAssessment(specificity, values, impact, recorded), midterm, endOfTerm, reviewed: true, StarRule.Irm2015).ShouldBe(expected);
 
     [Fact]
     public void the_table_is_the_full_cross_product() =>
@@ -63,7 +63,7 @@ public class binding_constraint
     {
         var named = Inputs()
             .Select(input => (input, found: BindingConstraints.Find(
-                new DesignAssessment(input.Specificity, input.Relevance.Values, input.Impact, input.Relevance.Recorded), input.Midterm, input.EndOfTerm, reviewed: false)))
+                new DesignAssessment(input.Specificity, input.Relevance.Values, input.Impact, input.Relevance.Recorded), input.Midterm, input.EndOfTerm, reviewed: false, StarRule.Irm2015)))
             .Where(result => result.found != BindingConstraint.NotAssessed)
             .Select(result => $"{result.input}: {result.found}");
 
@@ -71,15 +71,17 @@ public class binding_constraint
         Inputs().Count().ShouldBe(6 * 8 * 6 * 7 * 7);
     }
 
-    [Fact]
-    public void star_is_named_exactly_when_the_commitment_is_starred_on_its_latest_completion_under_rule_2015()
+    [Theory]
+    [InlineData(StarRule.Irm2015)]
+    [InlineData(StarRule.Irm2014)]
+    public void star_is_named_exactly_when_the_commitment_is_starred_on_its_latest_completion_under_the_reports_rule(StarRule rule)
     {
         var disagreements = new List<string>();
         foreach (var (specificity, relevance, impact, midterm, endOfTerm) in Inputs())
         {
             var design = new DesignAssessment(specificity, relevance.Values, impact, relevance.Recorded);
-            var named = BindingConstraints.Find(design, midterm, endOfTerm, reviewed: true) == BindingConstraint.Star;
-            var starred = Starred.Evaluate(design, LatestCompletion.Of(midterm, endOfTerm), StarRule.Irm2015) == Rated.Of(true);
+            var named = BindingConstraints.Find(design, midterm, endOfTerm, reviewed: true, rule) == BindingConstraint.Star;
+            var starred = Starred.Evaluate(design, LatestCompletion.Of(midterm, endOfTerm), rule) == Rated.Of(true);
             if (named != starred)
             {
                 disagreements.Add($"{design} midterm {midterm} end {endOfTerm}: named Star {named}, starred {starred}");
@@ -87,6 +89,18 @@ public class binding_constraint
         }
 
         disagreements.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(StarRule.Irm2014, BindingConstraint.Star)]
+    [InlineData(StarRule.Irm2015, BindingConstraint.PotImp)]
+    public void a_moderate_ambition_binds_only_under_the_current_formula(StarRule rule, BindingConstraint expected)
+    {
+        // Medium specificity, relevant to civic participation, moderate impact, complete at end of term: starred under
+        // the 2014 rule (NL0005 in the sample is 1 in "Starred (2015 Only)"), bound by its ambition under the current one.
+        var design = Design(Specificity.Medium, PotentialImpact.Moderate, OgpValue.CivicParticipation);
+
+        BindingConstraints.Find(design, Rated.Of(Completion.Substantial), Rated.Of(Completion.Complete), reviewed: true, rule).ShouldBe(expected);
     }
 
     private static DesignAssessment Design(Specificity specificity, PotentialImpact impact, params OgpValue[] values) =>
@@ -121,6 +135,6 @@ public class binding_constraint
         string example, DesignAssessment design, Rated<Completion> midterm, Rated<Completion> endOfTerm, bool reviewed, BindingConstraint expected)
     {
         _ = example;
-        BindingConstraints.Find(design, midterm, endOfTerm, reviewed).ShouldBe(expected);
+        BindingConstraints.Find(design, midterm, endOfTerm, reviewed, StarRule.Irm2015).ShouldBe(expected);
     }
 }

@@ -189,7 +189,7 @@ public class irm_sample_agreement
     {
         var named = IrmSample.Rows.Where(row => row["Binding constraint"] is "Spec" or "Rel" or "PotImp" or "Cmpl" or "STAR").ToList();
 
-        named.Select(row => (row, found: BindingConstraints.Find(Design(row), Midterm(row), EndOfTerm(row), Reviewed(row))))
+        named.Select(row => (row, found: BindingConstraints.Find(Design(row), Midterm(row), EndOfTerm(row), Reviewed(row), StarRule.Irm2015)))
             .Where(result => result.found != IrmCells.BindingConstraint(result.row["Binding constraint"]))
             .Select(result => $"{result.row}: IRM {result.row["Binding constraint"]}, found {result.found}")
             .ShouldBeEmpty();
@@ -203,7 +203,7 @@ public class irm_sample_agreement
     {
         var unnamed = IrmSample.Rows.Where(row => row["Binding constraint"] is "FALSE" or "NR").ToList();
 
-        unnamed.Where(row => BindingConstraints.Find(Design(row), Midterm(row), EndOfTerm(row), Reviewed(row)) != BindingConstraint.NotAssessed)
+        unnamed.Where(row => BindingConstraints.Find(Design(row), Midterm(row), EndOfTerm(row), Reviewed(row), StarRule.Irm2015) != BindingConstraint.NotAssessed)
             .Select(row => row.ToString()).ShouldBeEmpty();
         unnamed.Count(row => row["Binding constraint"] == "FALSE").ShouldBe(13);
         unnamed.Count(row => row["Binding constraint"] == "NR").ShouldBe(9);
