@@ -17,6 +17,9 @@ public static class Api
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.Strict;
+        // A field given twice (in any case) is refused rather than silently taking the last one, so no proxy in front
+        // of Tracker can read a request differently from Tracker itself.
+        options.AllowDuplicateProperties = false;
     }
 
     /// <summary>Registers JSON, problem details, the exception handler and OpenAPI.</summary>
@@ -26,8 +29,9 @@ public static class Api
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions.Remove("exception");
-            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
+            var problem = context.ProblemDetails;
+            problem.Extensions.Remove("exception");
+            problem.Extensions.TryAdd("code", problem.Status switch
             {
                 401 => "caller.unauthenticated",
                 403 => "caller.forbidden",
@@ -36,6 +40,19 @@ public static class Api
                 415 => "request.unsupported_media_type",
                 _ => "request.failed",
             });
+            // Problems raised by the framework itself (a role the route refuses, an unknown route) take the same shape
+            // as Tracker's own: its type URL and a sentence saying what happened.
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                problem.Type = $"https://tracker.example/problems/{problem.Extensions["code"]}";
+            problem.Detail ??= problem.Status switch
+            {
+                401 => "Sign in: this needs a bearer token.",
+                403 => "Your role may not do this.",
+                404 => "Nothing is at this address.",
+                405 => "This address does not take that method.",
+                415 => "Send the body as application/json.",
+                _ => null,
+            };
         });
         services.AddExceptionHandler<ProblemsExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

@@ -26,7 +26,8 @@ public static class AsOf
             instant = parsed;
             return true;
         }
-        problem = Problems.Result(Problems.Validation("asOf", "Use a date (2017-06-30) or an ISO 8601 timestamp.", "request.as_of"));
+        problem = Problems.Result(Problems.Validation("asOf",
+            "Use a date (2017-06-30) or an ISO 8601 timestamp, between 0001-01-01 and 9999-12-31 once turned to UTC.", "request.as_of"));
         return false;
     }
 

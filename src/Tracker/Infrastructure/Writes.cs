@@ -89,6 +89,8 @@ public static class Writes
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
         var clientKey = http.Request.Headers["Idempotency-Key"].ToString();
+        if (http.Request.Headers.ContainsKey("Idempotency-Key") && string.IsNullOrWhiteSpace(clientKey))
+            return Problems.Result(Problems.Validation("Idempotency-Key", "A blank Idempotency-Key protects nothing: send a key, or no header.", "request.idempotency_key"));
         if (clientKey.Length > MaxIdempotencyKeyLength)
             return Problems.Result(Problems.Validation("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters.", "request.idempotency_key"));
         if (clientKey.Length == 0)

@@ -7,9 +7,15 @@ namespace Tracker.Institutions;
 /// <summary>The institutions slice: its projection and its routes.</summary>
 public static class InstitutionsModule
 {
-    /// <summary>Institutions are folded inline so registrations read their own result.</summary>
-    public static void AddInstitutions(StoreOptions options) =>
+    /// <summary>
+    /// Institutions are folded inline so registrations read their own result; a name names one institution of a member,
+    /// also when two registrations race (the unique index refuses the second at commit).
+    /// </summary>
+    public static void AddInstitutions(StoreOptions options)
+    {
         options.Projections.Snapshot<Institution>(SnapshotLifecycle.Inline);
+        options.Schema.For<Institution>().UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "institution_name_per_member", i => i.MemberId!, i => i.Name);
+    }
 
     /// <summary>Maps <c>/api/institutions</c>.</summary>
     public static IEndpointRouteBuilder MapInstitutions(this IEndpointRouteBuilder app)

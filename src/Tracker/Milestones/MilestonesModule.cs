@@ -13,7 +13,9 @@ public static class MilestonesModule
     public static void AddMilestones(StoreOptions options)
     {
         options.Projections.Snapshot<Milestone>(SnapshotLifecycle.Inline);
-        options.Schema.For<Milestone>().Index(m => m.CommitmentId).Index(m => m.PlanId);
+        options.Schema.For<Milestone>().Index(m => m.CommitmentId).Index(m => m.PlanId)
+            // A number names one milestone of a commitment, also when two plannings race.
+            .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "milestone_number_per_commitment", m => m.CommitmentId, m => m.Number);
     }
 
     /// <summary>Maps <c>/api/milestones</c> and <c>POST /api/commitments/{id}/milestones</c>.</summary>

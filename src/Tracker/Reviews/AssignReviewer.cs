@@ -17,7 +17,7 @@ public sealed record AssignReviewer([property: Identity] Guid ReportId, string R
     : ITrackerCommand;
 
 /// <summary>Decides an assignment.</summary>
-public static class AssignReviewerHandler
+public static partial class AssignReviewerHandler
 {
     /// <summary>Loads the institution the reviewer is said to belong to, if one is named.</summary>
     public static async Task<Institution?> LoadAsync(AssignReviewer command, IQuerySession session, CancellationToken ct) =>
@@ -44,11 +44,18 @@ public static class AssignReviewerHandler
             command.IsLead, command.Caller.UserId, clock.GetUtcNow())]);
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9._@:\-]{1,200}$")]
+    private static partial System.Text.RegularExpressions.Regex ReviewerIdPattern();
+
     /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/reviewers</c>.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(ReviewRoutes.Group + "/reviewers", static async (Guid planId, string kind, AssignReviewerRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors().Text("reviewerId", body.ReviewerId, max: 200).Text("name", body.Name, max: 200);
+                var errors = new FieldErrors().Text("reviewerId", body.ReviewerId, max: 200).Text("name", body.Name, max: 200)
+                    .Check("reviewerId", body.ReviewerId is null || ReviewerIdPattern().IsMatch(body.ReviewerId),
+                        "A user id: letters, digits and . _ @ : - only (it is shown publicly beside the reviewer's values).")
+                    .Check("name", body.Name is null || !body.Name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format),
+                        "Control and direction characters are not allowed in a name shown publicly.");
                 if (errors.Any) return errors.Problem();
                 return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) =>
                     new AssignReviewer(id, body.ReviewerId!.Trim(), body.Name!.Trim(), body.InstitutionId, body.IsLead ?? false, expected, http.Caller()));

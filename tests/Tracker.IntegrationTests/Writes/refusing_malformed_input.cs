@@ -220,4 +220,47 @@ public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWor
 
         (await response.ShouldBeProblem(400)).GetProperty("errors").TryGetProperty("If-Match", out _).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("""{"name":"Dupland","code":"DKA","code":"DKB","kind":"Local"}""")]
+    [InlineData("""{"name":"Dupland","code":"DKC","CODE":"DKD","kind":"Local"}""")]
+    public async Task a_field_given_twice_is_refused_rather_than_read_one_way_or_the_other(string body)
+    {
+        var response = await world.Admin().PostRaw("/api/members", body);
+
+        await response.ShouldBeProblem(400, "request.malformed");
+    }
+
+    [Fact]
+    public async Task a_blank_idempotency_key_is_refused_naming_the_header()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/members") { Content = System.Net.Http.Json.JsonContent.Create(new { name = "Blankland", code = "BLK", kind = "Local" }) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", " ");
+
+        var response = await world.Admin().SendAsync(request);
+
+        (await response.ShouldBeProblem(400, "request.idempotency_key")).GetProperty("errors").TryGetProperty("Idempotency-Key", out _).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("\u202e\u200fevil", "reviewerId")]
+    [InlineData("irm 1", "reviewerId")]
+    public async Task a_reviewer_id_shown_publicly_takes_no_spaces_or_direction_characters(string reviewerId, string field)
+    {
+        var report = await world.NewReport(ReportStage.Draft);
+
+        var response = await world.Admin().PostRaw($"{report}/reviewers", $$"""{"reviewerId":"{{reviewerId}}","name":"Researcher","isLead":false}""");
+
+        (await response.ShouldBeProblem(400)).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_role_the_route_refuses_gets_trackers_own_problem_shape()
+    {
+        var response = await world.As(TrackerRole.Reviewer).Post("/api/members", new { name = "Roleland", code = "ROL", kind = "Local" });
+
+        var problem = await response.ShouldBeProblem(403, "caller.forbidden");
+        problem.GetProperty("type").GetString().ShouldBe("https://tracker.example/problems/caller.forbidden");
+        problem.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+    }
 }
