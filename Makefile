@@ -8,7 +8,7 @@ CODEGEN ?= Dynamic
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: help db restore lock run demo test token build codegen shim bench-import bench-pages
+.PHONY: help db restore lock run demo test token build codegen shim bench-import bench-pages backup restore-backup
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -78,6 +78,13 @@ bench-import: restore ## benchmark: OGP import of 5,000 commitments vs raw Postg
 	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
 	 $(DOTNET) run --project ops/benchmarks/ImportThroughput -c Release --no-restore -- --connection "$$conn" \
 	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --sample src/Tracker/OpenData/Demo/ogp-commitments-sample.csv --rows $${ROWS:-5000}
+
+# `make restore` restores the locked package graph (above), so restoring a database backup is `make restore-backup`.
+backup: ## dump the database (ops/db.sh) with pg_dump into backups/ (ignored by git): make backup [FILE=backups/name.dump]
+	@ops/backup.sh $(FILE) >/dev/null
+
+restore-backup: ## restore a dump with pg_restore: make restore-backup FILE=backups/name.dump [INTO=database] [REPLACE=1]
+	@ops/restore-backup.sh "$(FILE)" $(if $(INTO),--into "$(INTO)") $(if $(REPLACE),--replace)
 
 shim: ## re-pack the Patched.DistributedLock.Postgres shim into ops/local-feed
 	cd ops/Patched.DistributedLock.Postgres && $(DOTNET) pack -c Release -o ../local-feed && rm -rf bin obj

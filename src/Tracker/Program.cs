@@ -23,14 +23,17 @@ builder.Services.AddTrackerApi();
 builder.Services.AddTrackerAuthentication();
 builder.Services.AddTrackerHealth();
 builder.Services.AddOpenData();
+builder.Services.AddTrackerHardening();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseTrackerHardening();
 app.UseNulCharacterRefusal();
 app.UseReplayableWriteBodies();
 app.UseAuthentication();
+app.UseTrackerRateLimits();
 app.UseAuthorization();
 
 app.MapTrackerHealth();

@@ -33,17 +33,27 @@ public static class Authentication
                 RoleClaimType = Caller.RoleClaim,
                 ValidAudience = auth["Audience"],
                 ValidateAudience = true,
+                ValidateIssuer = true,
                 ValidateLifetime = true,
+                RequireExpirationTime = true,
+                ValidateIssuerSigningKey = true,
+                RequireSignedTokens = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
             };
             if (auth["Authority"] is { Length: > 0 } authority)
             {
+                // The issuer and its keys come from the authority's discovery document; only asymmetric signatures are taken.
                 options.Authority = authority;
+                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256];
             }
             else
             {
                 options.RequireHttpsMetadata = false;
-                options.TokenValidationParameters.ValidIssuer = auth["Issuer"];
+                options.TokenValidationParameters.ValidIssuer = auth["Issuer"] is { Length: > 0 } issuer
+                    ? issuer
+                    : throw new InvalidOperationException("Configure Auth:Issuer: development tokens are checked against it.");
                 options.TokenValidationParameters.IssuerSigningKey = DevelopmentKey(config);
+                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             }
         });
         services.AddAuthorizationBuilder()

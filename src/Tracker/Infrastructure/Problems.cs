@@ -18,9 +18,19 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // A request cut off by its timeout fails however the code under it reacts to the cancellation.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true
+            && !context.Response.HasStarted)
+        {
+            logger.LogWarning("Timed out: {Method} {Path}", context.Request.Method, RefusalLogging.Escape(context.Request.Path));
+            await Hardening.TimedOut(context);
+            return true;
+        }
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
-            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, RefusalLogging.Escape(context.Request.Path));
+        else
+            RefusalLogging.Refused(logger, context, problem);
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
@@ -60,6 +70,8 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
                 return Problems.Validation(JsonField(json.Path), JsonMessage(json), "request.malformed");
             case BadHttpRequestException { StatusCode: 400 } bad when BoundParameter(bad.Message) is { } parameter:
                 return Problems.Validation(parameter, parameter == "body" ? "A JSON body is required." : "The value is not valid here.", "request.malformed");
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return Problems.Of(413, "request.too_large", "The request body is larger than this endpoint accepts.");
             case BadHttpRequestException bad:
                 return Problems.Of(bad.StatusCode, "request.malformed", FirstLine(bad.Message));
             default:

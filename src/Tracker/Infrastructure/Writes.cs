@@ -150,7 +150,7 @@ public static class Writes
     {
         try
         {
-            return await bus.InvokeAsync<TResponse>(command, options, ct);
+            return await RetryingLostRaces<TResponse>(bus, command, options, ct);
         }
         catch (ConcurrencyException lost) when (((lost.Id as Guid?) ?? StreamIdOf(command)) is { } streamId)
         {
@@ -161,6 +161,34 @@ public static class Writes
             throw new StaleVersion(streamId, state?.Version ?? 0, -1);
         }
     }
+
+    private const int LostRaceAttempts = 16;
+
+    /// <summary>
+    /// Invokes <paramref name="command"/>; when it carries no expected version (the client sent no If-Match) and loses a
+    /// race at commit, runs it again on the state the winner left, after a short random pause that spreads the racers out.
+    /// The lost attempt rolled back whole (events, documents, idempotency reservation), so a retry appends once. A command
+    /// with an expected version is never retried: the client asked for that version, and gets 409 with the current one.
+    /// </summary>
+    public static async Task<TResponse> RetryingLostRaces<TResponse>(IMessageBus bus, object command, DeliveryOptions? options, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return options is null ? await bus.InvokeAsync<TResponse>(command, ct) : await bus.InvokeAsync<TResponse>(command, options, ct);
+            }
+            catch (ConcurrencyException) when (attempt < LostRaceAttempts && ExpectedVersionOf(command) is null)
+            {
+                var pause = Random.Shared.Next(1, 5 << Math.Min(attempt, 7));
+                await Task.Delay(TimeSpan.FromMilliseconds(pause), ct);
+            }
+        }
+    }
+
+    // The version a command expects (from If-Match), by the convention of every command that takes one.
+    private static long? ExpectedVersionOf(object command) =>
+        command.GetType().GetProperty("ExpectedVersion")?.GetValue(command) as long?;
 
     // Wolverine's own convention for the aggregate id: the member marked [Identity], else the first Guid "…Id".
     internal static Guid? StreamIdOf(ITrackerCommand command)

@@ -36,7 +36,9 @@ public static class PublicCommentingHandler
     }
 
     /// <summary>Anyone comments while the report is in public comment and today is inside the window.</summary>
-    [AggregateHandler]
+    // The route takes no If-Match, so commenters who race must not be refused: the report's stream is locked while a
+    // comment is decided (Marten's FetchForExclusiveWriting), and the endpoint retries a race lost all the same.
+    [AggregateHandler(ConcurrencyStyle.Exclusive)]
     public static (UpdatedAggregate, Events) Handle(SubmitPublicComment command, ReviewReport report, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
@@ -71,8 +73,8 @@ public static class PublicCommentingHandler
                     .OptionalText("commitmentCode", body.CommitmentCode, max: 20);
                 if (errors.Any) return errors.Problem();
                 if (await Writes.MissingStream<ReviewReport>(http, ReviewReport.IdFor(planId, reportKind)) is { } missing) return missing;
-                var report = await bus.InvokeAsync<ReviewReport>(new SubmitPublicComment(ReviewReport.IdFor(planId, reportKind),
-                    body.Author!.Trim(), body.Text!.Trim(), body.CommitmentCode), http.RequestAborted);
+                var report = await Writes.RetryingLostRaces<ReviewReport>(bus, new SubmitPublicComment(ReviewReport.IdFor(planId, reportKind),
+                    body.Author!.Trim(), body.Text!.Trim(), body.CommitmentCode), null, http.RequestAborted);
                 http.Response.Headers.ETag = Writes.ETag(report.Version);
                 return TypedResults.Created(ReviewRoutes.Location(planId, reportKind), ReportSummary.Of(report));
             })

@@ -35,7 +35,7 @@ public class TrackerApp : IAsyncLifetime
     {
         // Program ends in JasperFx's command line; under WebApplicationFactory it must start the host itself.
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        ConnectionString = await PostgresServer.CreateDatabaseAsync(GetType().Name);
+        ConnectionString = await CreateDatabaseAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Development");
@@ -47,10 +47,17 @@ public class TrackerApp : IAsyncLifetime
             host.UseSetting("Logging:LogLevel:Wolverine", "Critical");
             host.UseSetting("Logging:LogLevel:Marten", "Critical");
             host.UseSetting("Logging:LogLevel:Tracker", "Warning");
+            foreach (var (key, value) in Settings) host.UseSetting(key, value);
             host.ConfigureServices(Configure);
         });
         _ = Factory.Server; // start the host: schema applied, Wolverine running
     }
+
+    /// <summary>Hook for fixtures whose host needs settings of its own (e.g. tiny rate limits); they win over the defaults above.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>Hook for fixtures that host an existing database (e.g. one restored from a backup); by default a new, empty one.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync(GetType().Name);
 
     /// <summary>Hook for fixtures that replace services (e.g. the clock).</summary>
     protected virtual void Configure(IServiceCollection services)

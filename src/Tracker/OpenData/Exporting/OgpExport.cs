@@ -86,7 +86,7 @@ public sealed class OgpExport(IDocumentStore store)
             ? report.Published.ToDictionary(r => r.CommitmentId)
             : new Dictionary<Guid, CommitmentReview>();
 
-    /// <summary>Writes the rows as CSV, flushing as it goes.</summary>
+    /// <summary>Writes the rows as CSV, flushing as it goes; cells a spreadsheet would run as a formula are written as text (<see cref="SpreadsheetFormulas"/>).</summary>
     public static async Task WriteCsvAsync(Stream output, IAsyncEnumerable<string[]> rows, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
@@ -94,7 +94,7 @@ public sealed class OgpExport(IDocumentStore store)
         var count = 0;
         await foreach (var row in rows.WithCancellation(ct))
         {
-            await writer.WriteAsync(CsvLine(row));
+            await writer.WriteAsync(CsvLine(row.Select(SpreadsheetFormulas.Neutralise)));
             if (++count % 100 == 0) await writer.FlushAsync(ct);
         }
         await writer.FlushAsync(ct);

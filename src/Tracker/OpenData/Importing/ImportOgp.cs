@@ -19,7 +19,8 @@ public static class ImportOgpEndpoint
                 {
                     form = await http.Request.ReadFormAsync(ct);
                 }
-                catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
+                catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException
+                                                  && exception is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
                 {
                     return Refuse("The multipart body could not be read: " + exception.Message, "import.not_multipart");
                 }
@@ -42,6 +43,7 @@ public static class ImportOgpEndpoint
             })
             .RequireAuthorization(Authentication.Admin)
             .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(Hardening.ImportTimeoutPolicy))
             .WithTags("Open data")
             .WithName("ImportOgp")
             .WithMultipartFileBody(FileField, "The OGP/IRM commitment CSV, as the multipart field `file`.")

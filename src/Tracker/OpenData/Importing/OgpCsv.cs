@@ -61,7 +61,7 @@ public static class OgpCsv
         while (csv.Read())
         {
             var line = (int)csv.LineNumber;
-            var cells = csv.Current.ToArray();
+            var cells = Array.ConvertAll(csv.Current.ToArray(), SpreadsheetFormulas.Restore);
             if (cells.Length != names.Count)
             {
                 var identifier = names.IndexOf(OgpColumns.Identifier);
