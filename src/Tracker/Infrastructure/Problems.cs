@@ -96,9 +96,13 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
     private static string JsonMessage(JsonException json)
     {
         var message = FirstLine(json.Message);
-        return message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-               || message.Contains("could not be converted to", StringComparison.Ordinal)
-            ? (JsonField(json.Path) == "body" ? "The body must be a JSON object of this request's fields." : "The value has the wrong type for this field.")
+        if (message.StartsWith("Duplicate property", StringComparison.Ordinal)) return "This field is given more than once.";
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            || message.Contains("could not be converted to", StringComparison.Ordinal))
+            return JsonField(json.Path) == "body" ? "The body must be a JSON object of this request's fields." : "The value has the wrong type for this field.";
+        // Whatever else the serializer says stays out of the answer when it names how Tracker is built.
+        return message.Contains("Tracker.", StringComparison.Ordinal) || message.Contains("System.", StringComparison.Ordinal)
+            ? "The body is not valid JSON for this request."
             : "The body is not valid JSON: " + message;
     }
 

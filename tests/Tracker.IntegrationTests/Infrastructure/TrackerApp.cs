@@ -47,6 +47,9 @@ public class TrackerApp : IAsyncLifetime
             host.UseSetting("Logging:LogLevel:Wolverine", "Critical");
             host.UseSetting("Logging:LogLevel:Marten", "Critical");
             host.UseSetting("Logging:LogLevel:Tracker", "Warning");
+            // The first command of a host compiles its handler (Dynamic code generation), which on a busy 2-core machine
+            // can outlast the production request timeout; tests of the timeout itself set their own.
+            host.UseSetting("Tracker:Timeouts:RequestSeconds", "600");
             foreach (var (key, value) in Settings) host.UseSetting(key, value);
             host.ConfigureServices(Configure);
         });
