@@ -7,6 +7,7 @@ using Tracker.Members;
 using Tracker.Milestones;
 using Tracker.OpenData;
 using Tracker.Plans;
+using Tracker.PublicSite;
 using Tracker.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddTrackerApi();
 builder.Services.AddTrackerAuthentication();
 builder.Services.AddTrackerHealth();
 builder.Services.AddOpenData();
+builder.Services.AddPublicSite();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapReviews();
 app.MapDashboard();
 app.MapHistory();
 app.MapOpenData();
+app.MapPublicSite();
 
 return await app.RunTrackerCommandsAsync(args);
 

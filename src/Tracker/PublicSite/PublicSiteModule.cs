@@ -1,0 +1,43 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+using Tracker.Commitments.Pages;
+using Tracker.Dashboard.Pages;
+using Tracker.Reviews.Pages;
+
+namespace Tracker.PublicSite;
+
+/// <summary>
+/// The public site (product.md §6): HTML rendered on the server by Razor components (static rendering, no
+/// interactivity, no script), one stylesheet, compressed responses. Each page lives in the slice it shows and reads
+/// through the same code as that slice's JSON endpoint.
+/// </summary>
+public static class PublicSiteModule
+{
+    /// <summary>Registers component rendering and response compression.</summary>
+    public static IServiceCollection AddPublicSite(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddResponseCompression(options =>
+        {
+            // The site carries no secrets in its pages, so BREACH-style attacks on compressed HTTPS have nothing to find.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return services;
+    }
+
+    /// <summary>Compresses responses and maps the stylesheet and every page.</summary>
+    public static WebApplication MapPublicSite(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        Stylesheet.Map(app);
+        DashboardPages.Map(app);
+        CommitmentPages.Map(app);
+        ReviewPages.Map(app);
+        return app;
+    }
+}
