@@ -31,6 +31,9 @@ public sealed record InstitutionOrder(string Column, bool Descending)
     public static readonly IReadOnlyList<(string Key, string Label)> Columns =
         [("institution", "Lead institution"), ("commitments", "Commitments"), ("done", "Done"), ("overdue", "Overdue milestones"), ("latest", "Latest report")];
 
+    /// <summary>Names sort the same on every machine, whatever its culture data.</summary>
+    public static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+
     /// <summary>Reads the query; anything unknown falls back to the default (most overdue first).</summary>
     public static InstitutionOrder From(string? sort, string? dir)
     {
@@ -38,19 +41,24 @@ public sealed record InstitutionOrder(string Column, bool Descending)
         return new InstitutionOrder(column, dir is null ? column != "institution" : dir == "desc");
     }
 
+    /// <summary>The direction a column's link asks for: the other way on the current column, else the column's natural one.</summary>
+    public string Next(string column) =>
+        column == Column ? (Descending ? "asc" : "desc") : column == "institution" ? "asc" : "desc";
+
     /// <summary>The lines in this order (ties by name).</summary>
     public IReadOnlyList<InstitutionLine> Apply(IEnumerable<InstitutionLine> lines)
     {
-        Func<InstitutionLine, IComparable?> key = Column switch
+        if (Column == "institution")
+            return (Descending ? lines.OrderByDescending(l => l.Name, Names) : lines.OrderBy(l => l.Name, Names)).ToList();
+        Func<InstitutionLine, long> key = Column switch
         {
-            "institution" => l => l.Name ?? "",
             "commitments" => l => l.Commitments,
             "done" => l => l.Complete,
-            "latest" => l => l.LatestReport ?? DateOnly.MinValue,
+            "latest" => l => l.LatestReport?.DayNumber ?? -1,
             _ => l => l.OverdueMilestones,
         };
         var ordered = Descending ? lines.OrderByDescending(key) : lines.OrderBy(key);
-        return ordered.ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
+        return ordered.ThenBy(l => l.Name, Names).ToList();
     }
 }
 
