@@ -21,7 +21,7 @@ public class every_page_type(TrackerSite site, ITestOutputHelper output)
     {
         "home" => "/",
         "plan dashboard" => $"/plans/{await site.UsNap5Async()}",
-        "commitment page" => "/commitments/NL0003",
+        "commitment page" => "/commitments/NL0025",
         "midterm review" => $"/plans/{await site.PlanIdAsync("NL", 1)}/reviews/midterm",
         "end-of-term review" => $"/plans/{await site.PlanIdAsync("NL", 1)}/reviews/end-of-term",
         "not found" => "/commitments/XX9999",

@@ -7,6 +7,8 @@ using Tracker.Members;
 using Tracker.Milestones;
 using Tracker.OpenData.Importing;
 using Tracker.Plans;
+using Tracker.Ratings;
+using Tracker.Reviews;
 
 namespace Tracker.OpenData.Demo;
 
@@ -14,7 +16,8 @@ namespace Tracker.OpenData.Demo;
 public sealed record Nap5Load(int Commitments, int AlreadyPresent, int Milestones, int ProgressReports);
 
 /// <summary>What loading the demo set did.</summary>
-public sealed record DemoLoad(Nap5Load UsNap5, ImportReport OgpSample);
+/// <param name="SeedCommitments">Commitments copied from OGP commitment pages (NL0025) that this load added.</param>
+public sealed record DemoLoad(Nap5Load UsNap5, ImportReport OgpSample, int SeedCommitments);
 
 /// <summary><c>Tracker:LoadDemoData</c>: load the demo set on start-up when the database holds no plan (<c>make run</c> sets it).</summary>
 public sealed class DemoDataOptions
@@ -36,6 +39,9 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
 
     private const string ResourcePrefix = "demo/";
 
+    /// <summary>Who wrote the IRM's text of a commitment copied from its OGP page.</summary>
+    public const string IrmResearcher = "irm-researcher";
+
     /// <summary>Loads both parts of the demo set.</summary>
     public async Task<DemoLoad> LoadAsync(IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -43,7 +49,9 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
         var (file, problem) = OgpCsv.Read(Resource("ogp-commitments-sample.csv"));
         if (problem is not null) throw new InvalidOperationException("The shipped OGP sample is unreadable: " + problem.Message);
         var sample = await import.RunAsync(file!, new ImportRun(LoaderUser, DryRun: false), progress, ct);
-        return new DemoLoad(nap5, sample);
+        // After the sample, so the Netherlands is the sample's member and NL0025's plan sits beside its other plans.
+        var seeds = await LoadSeedCommitmentAsync(SeedCommitment.Read(Resource("nl-2016-2018/NL0025.md")), ct) ? 1 : 0;
+        return new DemoLoad(nap5, sample, seeds);
     }
 
     /// <summary>The US NAP5 commitments as shipped.</summary>
@@ -126,6 +134,75 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
         }
         return loaded;
     }
+
+    /// <summary>
+    /// Loads a commitment copied from its OGP page: its plan (and member) unless Tracker holds them, its institutions,
+    /// the commitment and its milestones in one transaction; then its imported midterm review, published as any
+    /// imported review is (<see cref="PublishReviewReportHandler.Freeze"/>). False when Tracker already holds it.
+    /// </summary>
+    private async Task<bool> LoadSeedCommitmentAsync(SeedCommitment seed, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        Guid planId, reportId;
+        await using (var query = store.QuerySession())
+        {
+            if (await query.Query<Commitment>().AnyAsync(c => c.Code == seed.Code, ct)) return false;
+            var member = await query.Query<Member>().FirstOrDefaultAsync(m => m.Code == seed.MemberCode, ct);
+            var memberId = member?.Id ?? Guid.CreateVersion7();
+            var plan = member is null ? null : await query.Query<Plan>().FirstOrDefaultAsync(p => p.MemberId == memberId && p.Number == seed.PlanNumber, ct);
+            planId = plan?.Id ?? Guid.CreateVersion7();
+            reportId = ReviewReport.IdFor(planId, ReportKind.Midterm);
+            var institutions = (await query.Query<Institution>().Where(i => i.MemberId == memberId).ToListAsync(ct))
+                .GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First().Id);
+            var reportExists = await query.LoadAsync<ReviewReport>(reportId, ct) is not null;
+
+            await using var session = OpenDataSessions.Open(store, LoaderUser);
+            if (member is null)
+                session.Events.StartStream<Member>(memberId, new MemberRegistered(memberId, seed.MemberName, seed.MemberCode, MemberKind.National, null, LoaderUser, now));
+            if (plan is null)
+                session.Events.StartStream<Plan>(planId, new PlanRegistered(planId, memberId, seed.PlanNumber, seed.PlanTitle, seed.PlanStart, seed.PlanEnd,
+                    seed.MidtermCutoff, LoaderUser, now));
+            Guid InstitutionId(string name)
+            {
+                if (institutions.TryGetValue(name, out var id)) return id;
+                id = Guid.CreateVersion7();
+                institutions[name] = id;
+                session.Events.StartStream<Institution>(id, new InstitutionRegistered(id, memberId, name, InstitutionKind.Government, LoaderUser, now));
+                return id;
+            }
+            var commitmentId = Guid.CreateVersion7();
+            var text = new CommitmentText(seed.Title, seed.ShortTitle, seed.FullText, InstitutionId(seed.LeadInstitution),
+                [InstitutionId(seed.SupportingInstitution)], seed.SupportingText, seed.Start, seed.End, seed.PolicyAreas, []);
+            session.Events.StartStream<Commitment>(commitmentId, new CommitmentRegistered(commitmentId, planId, seed.Code, seed.Number, text, null, LoaderUser, now));
+            foreach (var m in seed.Milestones)
+            {
+                var milestoneId = Guid.CreateVersion7();
+                session.Events.StartStream<Milestone>(milestoneId, new MilestonePlanned(milestoneId, commitmentId, planId, m.Number, m.Text, null,
+                    seed.Start, m.PlannedEnd, 1m, LoaderUser, now));
+            }
+            // The IRM researcher's assessment with the review's text as its reason, then the IRM's published value
+            // recorded as final by the import's reviewer, as the OGP import records it (a panel lists the reasons of
+            // its reviewers' assessments; a final value carries none).
+            var assessments = seed.Midterm.SelectMany(a => new[] { (Reviewer: IrmResearcher, IsFinal: false), (Reviewer: OgpImport.ImportReviewer, IsFinal: true) }
+                .Select(by => (object)new AssessmentRecorded(reportId, planId, commitmentId, a.Indicator,
+                    a.Value switch { RatingText.NotAssessed => RatingState.NotAssessed, RatingText.NotApplicable => RatingState.NotApplicable, _ => RatingState.Assessed },
+                    a.Value is RatingText.NotAssessed or RatingText.NotApplicable ? null : a.Value, by.IsFinal ? null : a.Rationale, by.Reviewer, by.IsFinal, now)))
+                .ToList();
+            if (reportExists) session.Events.Append(reportId, assessments);
+            else session.Events.StartStream<ReviewReport>(reportId,
+                [new ReviewReportOpened(reportId, planId, ReportKind.Midterm, seed.MidtermCutoff, StarRule.Irm2015, Imported: true, LoaderUser, now), .. assessments]);
+            await session.SaveChangesAsync(ct);
+        }
+        await using (var session = OpenDataSessions.Open(store, LoaderUser))
+        {
+            if (await session.LoadAsync<ReviewReport>(reportId, ct) is { Status: ReportStatus.Draft, Imported: true } report)
+            {
+                session.Events.Append(reportId, await PublishReviewReportHandler.Freeze(session, report, LoaderUser, now, ct));
+                await session.SaveChangesAsync(ct);
+            }
+        }
+        return true;
+    }
 }
 
 /// <summary>Loads the demo set on start-up when <c>Tracker:LoadDemoData</c> is true and the database holds no plan.</summary>
@@ -168,6 +245,7 @@ public static class DemoCommand
         await Console.Error.WriteLineAsync($"US NAP5: {load.UsNap5.Commitments} commitments loaded ({load.UsNap5.Milestones} milestones, "
             + $"{load.UsNap5.ProgressReports} progress reports), {load.UsNap5.AlreadyPresent} already present.");
         await ImportSummary.WriteAsync(Console.Error, load.OgpSample, "OGP sample");
+        await Console.Error.WriteLineAsync($"Commitments copied from OGP pages (NL0025): {load.SeedCommitments} loaded.");
         return 0;
     }
 }
