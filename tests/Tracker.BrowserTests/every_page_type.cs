@@ -15,7 +15,7 @@ public class every_page_type(TrackerSite site, ITestOutputHelper output)
     private const int BudgetBytes = 100 * 1024;
 
     public static TheoryData<string> PageTypes() =>
-        ["home", "plan dashboard", "commitment page", "midterm review", "end-of-term review", "not found", "bad date"];
+        ["home", "plan dashboard", "commitment page", "midterm review", "end-of-term review", "search", "not found", "bad date"];
 
     private async Task<string> PathOf(string pageType) => pageType switch
     {
@@ -24,6 +24,7 @@ public class every_page_type(TrackerSite site, ITestOutputHelper output)
         "commitment page" => "/commitments/NL0025",
         "midterm review" => $"/plans/{await site.PlanIdAsync("NL", 1)}/reviews/midterm",
         "end-of-term review" => $"/plans/{await site.PlanIdAsync("NL", 1)}/reviews/end-of-term",
+        "search" => "/search?q=open+data",
         "not found" => "/commitments/XX9999",
         "bad date" => "/?asOf=yesterday",
         _ => throw new ArgumentOutOfRangeException(nameof(pageType)),

@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using Marten;
 using Microsoft.AspNetCore.ResponseCompression;
+using Tracker.Commitments;
 using Tracker.Commitments.Pages;
 using Tracker.Dashboard.Pages;
 using Tracker.Reviews.Pages;
@@ -17,6 +19,9 @@ public static class PublicSiteModule
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        // Search and "similar commitments" use PostgreSQL full-text search over the whole commitment document
+        // (Marten's WebStyleSearch); this is the index those queries use.
+        services.ConfigureMarten(options => options.Schema.For<Commitment>().FullTextIndex());
         services.AddResponseCompression(options =>
         {
             // The site carries no secrets in its pages, so BREACH-style attacks on compressed HTTPS have nothing to find.
@@ -37,6 +42,7 @@ public static class PublicSiteModule
         Stylesheet.Map(app);
         DashboardPages.Map(app);
         CommitmentPages.Map(app);
+        CommitmentSearch.Map(app);
         ReviewPages.Map(app);
         return app;
     }
