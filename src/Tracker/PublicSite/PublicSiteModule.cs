@@ -1,8 +1,11 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.IO.Compression;
 using Marten;
 using Microsoft.AspNetCore.ResponseCompression;
 using Tracker.Commitments;
 using Tracker.Commitments.Pages;
+using Tracker.Dashboard.Feeds;
 using Tracker.Dashboard.Pages;
 using Tracker.Reviews.Pages;
 
@@ -35,12 +38,28 @@ public static class PublicSiteModule
         return services;
     }
 
+    // Server-Timing (W3C): the time from here to the response's first byte, so a benchmark (make bench-pages) or a
+    // browser's devtools can tell the server's part of a request from the network's.
+    private static async Task ServerTiming(HttpContext context, RequestDelegate next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers["Server-Timing"] =
+                "app;dur=" + Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+
     /// <summary>Compresses responses and maps the stylesheet and every page.</summary>
     public static WebApplication MapPublicSite(this WebApplication app)
     {
+        app.Use(ServerTiming);
         app.UseResponseCompression();
         Stylesheet.Map(app);
         DashboardPages.Map(app);
+        ProgressFeeds.Map(app);
         CommitmentPages.Map(app);
         CommitmentSearch.Map(app);
         ReviewPages.Map(app);
