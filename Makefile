@@ -38,6 +38,7 @@ run: restore ## start PostgreSQL if none is configured, then the API on $(URL) (
 	@set -e; conn=$$(ops/db.sh); \
 	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
 	 echo ""; \
+	 echo "Public site     $(URL)/"; \
 	 echo "Tracker API     $(URL)/api/plans"; \
 	 echo "API reference   $(URL)/docs"; \
 	 echo "OpenAPI         $(URL)/openapi/v1.json"; \
@@ -64,8 +65,8 @@ codegen: restore ## regenerate Wolverine's handler code for TypeLoadMode.Static 
 	 cd src/Tracker && $(DOTNET) bin/Release/net10.0/Tracker.dll codegen write >/dev/null; \
 	 echo "codegen: $$(ls Internal/Generated/WolverineHandlers | wc -l) files in src/Tracker/Internal/Generated"
 
-test: restore ## prepare PostgreSQL the same way, then run every test (CODEGEN=Static: on freshly generated code, as the image runs)
-	@set -e; conn=$$(ops/db.sh); \
+test: restore ## prepare PostgreSQL (and Chromium for the browser tests) the same way, then run every test (CODEGEN=Static: on freshly generated code, as the image runs)
+	@set -e; conn=$$(ops/db.sh); ops/chromium.sh; \
 	 if [ "$(CODEGEN)" = Static ]; then $(MAKE) --no-print-directory codegen; fi; \
 	 test_conn=$$(echo "$$conn" | sed -E 's/Database=[^;]*/Database=postgres/'); \
 	 TRACKER_TEST_DB="$$test_conn" ops/drop-test-dbs.sh; \

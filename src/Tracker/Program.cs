@@ -7,6 +7,7 @@ using Tracker.Members;
 using Tracker.Milestones;
 using Tracker.OpenData;
 using Tracker.Plans;
+using Tracker.PublicSite;
 using Tracker.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ builder.Services.AddTrackerAuthentication();
 builder.Services.AddTrackerHealth();
 builder.Services.AddOpenData();
 builder.Services.AddTrackerHardening();
+builder.Services.AddPublicSite();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapReviews();
 app.MapDashboard();
 app.MapHistory();
 app.MapOpenData();
+app.MapPublicSite();
 
 return await app.RunTrackerCommandsAsync(args);
 

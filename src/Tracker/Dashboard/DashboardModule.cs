@@ -8,7 +8,11 @@ using Tracker.Reviews;
 namespace Tracker.Dashboard;
 
 /// <summary>Commitments of one lead institution: the "no hiding place" line.</summary>
-public sealed record InstitutionLine(Guid InstitutionId, string? Name, int Commitments, int Complete, int OverdueMilestones);
+/// <param name="LatestReport">The latest day any of its milestones' progress is reported as of; null when none was reported.</param>
+public sealed record InstitutionLine(Guid InstitutionId, string? Name, int Commitments, int Complete, int OverdueMilestones, DateOnly? LatestReport);
+
+/// <summary>A commitment's line in the table the completion chart is drawn from.</summary>
+public sealed record CommitmentLine(Guid CommitmentId, string Code, string Title, Guid LeadInstitutionId, string Completion, int OverdueMilestones);
 
 /// <summary>An overdue milestone: planned end passed, not complete.</summary>
 public sealed record OverdueMilestone(Guid MilestoneId, string? Code, int Number, string Text, DateOnly PlannedEnd, ProgressLevel? Latest);
@@ -16,7 +20,11 @@ public sealed record OverdueMilestone(Guid MilestoneId, string? Code, int Number
 /// <summary>The public plan dashboard (§5): commitments by completion and by lead institution, overdue work, stars, latest updates.</summary>
 public sealed record PlanDashboardView(Guid PlanId, string Title, DateOnly Today, int Commitments, IReadOnlyDictionary<string, int> ByCompletion,
     IReadOnlyList<InstitutionLine> ByLeadInstitution, IReadOnlyList<OverdueMilestone> OverdueMilestones, int? StarredAtMidterm,
-    int? StarredAtEndOfTerm, IReadOnlyList<DashboardUpdate> LatestUpdates);
+    int? StarredAtEndOfTerm, IReadOnlyList<DashboardUpdate> LatestUpdates, IReadOnlyList<CommitmentLine> CommitmentLines);
+
+/// <summary>A dashboard read with what it was computed from, for pages that show more of it (the starred commitments).</summary>
+public sealed record PlanDashboardRead(PlanDashboardView View, IReadOnlyDictionary<Guid, string> InstitutionNames, ReviewReport? Midterm,
+    ReviewReport? EndOfTerm);
 
 /// <summary>The dashboard slice: its async projection and its route.</summary>
 public static class DashboardModule
@@ -28,21 +36,34 @@ public static class DashboardModule
     /// <summary>Maps <c>GET /api/plans/{planId}/dashboard</c>.</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/plans/{planId:guid}/dashboard", static async Task<IResult> (Guid planId, IQuerySession session, TimeProvider clock,
+        app.MapGet("/api/plans/{planId:guid}/dashboard", static async Task<IResult> (Guid planId, string? asOf, IQuerySession session, TimeProvider clock,
                 CancellationToken ct) =>
             {
-                if (await session.LoadAsync<PlanDashboard>(planId, ct) is not { } dashboard)
+                if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
+                if (await ReadAsync(session, planId, instant, clock, ct) is not { } read)
                     return Problems.Result(Problems.Of(404, "plan.not_found", $"No plan with id '{planId}' (a new plan appears within seconds)."));
-                var institutions = await session.LoadManyAsync<Institution>(ct, dashboard.Commitments.Values.Select(c => c.LeadInstitutionId).Distinct());
-                var midterm = await session.LoadAsync<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.Midterm), ct);
-                var endOfTerm = await session.LoadAsync<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.EndOfTerm), ct);
-                return TypedResults.Ok(View(dashboard, institutions.ToDictionary(i => i.Id, i => i.Name), midterm, endOfTerm,
-                    DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+                return TypedResults.Ok(read.View);
             })
             .WithTags("Plans").WithName("GetPlanDashboard")
             .WithSummary("The public plan dashboard: completion, lead institutions, overdue milestones, stars, latest updates")
-            .Produces<PlanDashboardView>().ProducesProblem(404);
+            .Produces<PlanDashboardView>().ProducesProblem(404).ProducesValidationProblem();
         return app;
+    }
+
+    /// <summary>
+    /// Reads a plan's dashboard now or as of an instant (overdue is then judged on that day): the projected facts,
+    /// the lead institutions' names and the plan's review reports as they stood. Null when the plan did not exist.
+    /// </summary>
+    public static async Task<PlanDashboardRead?> ReadAsync(IQuerySession session, Guid planId, DateTimeOffset? asOf, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (await PlanDashboardAsOf.LoadAsync(session, planId, asOf, ct) is not { } dashboard) return null;
+        var institutions = (await session.LoadManyAsync<Institution>(ct, dashboard.Commitments.Values.Select(c => c.LeadInstitutionId).Distinct()))
+            .ToDictionary(i => i.Id, i => i.Name);
+        var midterm = await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.Midterm), asOf, ct);
+        var endOfTerm = await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.EndOfTerm), asOf, ct);
+        var today = DateOnly.FromDateTime((asOf ?? clock.GetUtcNow()).UtcDateTime);
+        return new PlanDashboardRead(View(dashboard, institutions, midterm, endOfTerm, today), institutions, midterm, endOfTerm);
     }
 
     /// <summary>Computes the view from the projected facts (pure).</summary>
@@ -57,12 +78,15 @@ public static class DashboardModule
             .OrderBy(m => m.PlannedEnd).Select(m => new OverdueMilestone(m.Id, d.CodeOf(m.CommitmentId), m.Number, m.Text, m.PlannedEnd, m.Latest)).ToList();
         var byInstitution = d.Commitments.Values.GroupBy(c => c.LeadInstitutionId).Select(g => new InstitutionLine(g.Key,
                 institutionNames.GetValueOrDefault(g.Key), g.Count(), g.Count(c => completion[c.Id] == "complete"),
-                overdue.Count(o => g.Any(c => c.Code == o.Code))))
+                overdue.Count(o => g.Any(c => c.Code == o.Code)),
+                g.SelectMany(c => milestonesOf[c.Id]).Max(m => m.LatestAsOf)))
             .OrderByDescending(l => l.OverdueMilestones).ThenBy(l => l.Name).ToList();
         static int? Stars(ReviewReport? report) =>
             report?.Status == ReportStatus.Published ? report.Published.Count(r => r.Starred == true) : null;
         return new PlanDashboardView(d.Id, d.Title, today, d.Commitments.Count,
             completion.Values.GroupBy(v => v).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            byInstitution, overdue, Stars(midterm), Stars(endOfTerm), d.LatestUpdates);
+            byInstitution, overdue, Stars(midterm), Stars(endOfTerm), d.LatestUpdates,
+            d.Commitments.Values.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new CommitmentLine(c.Id, c.Code, c.Title, c.LeadInstitutionId,
+                completion[c.Id], overdue.Count(o => o.Code == c.Code))).ToList());
     }
 }

@@ -28,7 +28,11 @@ public static partial class AssignReviewerHandler
     /// lead; the same assignment again appends nothing.
     /// </summary>
     [AggregateHandler]
-    public static (UpdatedAggregate, Events) Handle(AssignReviewer command, ReviewReport report, Institution? institution, TimeProvider clock)
+    public static (UpdatedAggregate, Events) Handle(AssignReviewer command, ReviewReport report, Institution? institution, TimeProvider clock) =>
+        (new UpdatedAggregate(), Decide(command, report, institution, clock.GetUtcNow()));
+
+    /// <summary>The decision itself, pure.</summary>
+    public static Events Decide(AssignReviewer command, ReviewReport report, Institution? institution, DateTimeOffset now)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         StaleVersion.Check(report.Id, report.Version, command.ExpectedVersion);
@@ -39,9 +43,9 @@ public static partial class AssignReviewerHandler
         if (command.IsLead && report.Reviewers.FirstOrDefault(r => r.IsLead && r.ReviewerId != command.ReviewerId) is { } lead)
             throw new TrackerRuleBroken("review.lead_taken", $"{lead.Name} already leads this report.", RuleKind.Conflict, "isLead");
         if (report.ReviewerWithId(command.ReviewerId) == new Reviewer(command.ReviewerId, command.Name, command.InstitutionId, command.IsLead))
-            return (new UpdatedAggregate(), []);
-        return (new UpdatedAggregate(), [new ReviewerAssigned(report.Id, report.PlanId, command.ReviewerId, command.Name, command.InstitutionId,
-            command.IsLead, command.Caller.UserId, clock.GetUtcNow())]);
+            return [];
+        return [new ReviewerAssigned(report.Id, report.PlanId, command.ReviewerId, command.Name, command.InstitutionId,
+            command.IsLead, command.Caller.UserId, now)];
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9._@:\-]{1,200}$")]

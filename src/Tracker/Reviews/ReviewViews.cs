@@ -74,7 +74,7 @@ public static class ReviewViews
     public static IResult DraftRefusal(Caller? caller) => Problems.Result(Problems.Of(caller is null ? 401 : 403, "report.draft",
         "The report is a draft: only its reviewers and admins may read it."));
 
-    private static ReviewTotals Totals(IReadOnlyList<CommitmentReview> entries) => new(entries.Count,
+    internal static ReviewTotals Totals(IReadOnlyList<CommitmentReview> entries) => new(entries.Count,
         entries.Count(e => e.Starred == true), entries.Count(e => e.Verifiable == true), entries.Count(e => e.HighAmbition == true),
         entries.Count(e => e.HighCompletion == true), entries.Count(e => e.CompletionDisagreement));
 

@@ -42,7 +42,7 @@ public class loading_the_demo_data(DemoTracker app) : IClassFixture<DemoTracker>
         var nl0003 = Csv.Rows(await app.Anonymous().GetStringAsync("/api/export/commitments.csv?member=NL"))
             .Single(r => r["Commitment Unique Identifier"] == "NL0003");
 
-        netherlands.Length.ShouldBe(4);
+        netherlands.Length.ShouldBe(5);
         nl0003["Binding constraint"].ShouldBe("PotImp");
     }
 

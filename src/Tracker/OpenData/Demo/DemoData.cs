@@ -8,6 +8,8 @@ using Tracker.Milestones;
 using Tracker.Milestones.Reporting;
 using Tracker.OpenData.Importing;
 using Tracker.Plans;
+using Tracker.Ratings;
+using Tracker.Reviews;
 
 namespace Tracker.OpenData.Demo;
 
@@ -15,7 +17,8 @@ namespace Tracker.OpenData.Demo;
 public sealed record Nap5Load(int Commitments, int AlreadyPresent, int Milestones, int ProgressReports);
 
 /// <summary>What loading the demo set did.</summary>
-public sealed record DemoLoad(Nap5Load UsNap5, ImportReport OgpSample);
+/// <param name="SeedCommitments">Commitments copied from OGP commitment pages (NL0025) that this load added.</param>
+public sealed record DemoLoad(Nap5Load UsNap5, ImportReport OgpSample, int SeedCommitments);
 
 /// <summary><c>Tracker:LoadDemoData</c>: load the demo set on start-up when the database holds no plan (<c>make run</c> sets it).</summary>
 public sealed class DemoDataOptions
@@ -37,6 +40,9 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
 
     private const string ResourcePrefix = "demo/";
 
+    /// <summary>Who wrote the IRM's text of a commitment copied from its OGP page.</summary>
+    public const string IrmResearcher = "irm-researcher";
+
     /// <summary>Loads both parts of the demo set.</summary>
     public async Task<DemoLoad> LoadAsync(IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -44,7 +50,9 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
         var (file, problem) = OgpCsv.Read(Resource("ogp-commitments-sample.csv"));
         if (problem is not null) throw new InvalidOperationException("The shipped OGP sample is unreadable: " + problem.Message);
         var sample = await import.RunAsync(file!, new ImportRun(LoaderUser, DryRun: false), progress, ct);
-        return new DemoLoad(nap5, sample);
+        // After the sample, so the Netherlands is the sample's member and NL0025's plan sits beside its other plans.
+        var seeds = await LoadSeedCommitmentAsync(SeedCommitment.Read(Resource("nl-2016-2018/NL0025.md")), ct) ? 1 : 0;
+        return new DemoLoad(nap5, sample, seeds);
     }
 
     /// <summary>The US NAP5 commitments as shipped.</summary>
@@ -150,6 +158,121 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
         }
         return loaded;
     }
+
+    /// <summary>
+    /// Loads a commitment copied from its OGP page: its plan (and member) unless Tracker holds them, its institutions,
+    /// the commitment and its milestones in one transaction; then its imported midterm review — the IRM researcher's
+    /// assessments with the review's text as their reasons, and the IRM's published values as final — published as any
+    /// imported review is. Every event comes from its slice's decision. False when Tracker already holds it.
+    /// </summary>
+    private async Task<bool> LoadSeedCommitmentAsync(SeedCommitment seed, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var admin = new Caller(LoaderUser, TrackerRole.Admin, null);
+        Guid reportId;
+        await using (var query = store.QuerySession())
+        {
+            if (await query.Query<Commitment>().AnyAsync(c => c.Code == seed.Code, ct)) return false;
+            var member = await query.Query<Member>().FirstOrDefaultAsync(m => m.Code == seed.MemberCode, ct);
+            var plan = member is null ? null : await query.Query<Plan>().FirstOrDefaultAsync(p => p.MemberId == member.Id && p.Number == seed.PlanNumber, ct);
+            var institutions = member is null ? [] : (await query.Query<Institution>().Where(i => i.MemberId == member.Id).ToListAsync(ct))
+                .GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First());
+
+            await using var session = OpenDataSessions.Open(store, LoaderUser);
+            if (member is null)
+            {
+                var registered = RegisterMemberHandler.Decide(new RegisterMember(Guid.CreateVersion7(), seed.MemberName, seed.MemberCode, MemberKind.National, null, admin), null, now);
+                session.Events.StartStream<Member>(registered.MemberId, registered);
+                member = Member.Create(registered);
+            }
+            if (plan is null)
+            {
+                var registered = RegisterPlanHandler.Decide(new RegisterPlan(Guid.CreateVersion7(), member.Id, seed.PlanNumber, seed.PlanTitle, seed.PlanStart,
+                    seed.PlanEnd, seed.MidtermCutoff, admin), member, now);
+                session.Events.StartStream<Plan>(registered.PlanId, registered);
+                plan = Plan.Create(registered);
+            }
+            reportId = ReviewReport.IdFor(plan.Id, ReportKind.Midterm);
+            var existingReport = await query.LoadAsync<ReviewReport>(reportId, ct);
+            Institution InstitutionNamed(string name)
+            {
+                if (institutions.TryGetValue(name, out var known)) return known;
+                var registered = RegisterInstitutionHandler.Decide(new RegisterInstitution(Guid.CreateVersion7(), member.Id, name, InstitutionKind.Government, admin),
+                    member, null, now);
+                session.Events.StartStream<Institution>(registered.InstitutionId, registered);
+                return institutions[name] = Institution.Create(registered);
+            }
+            var lead = InstitutionNamed(seed.LeadInstitution);
+            var supporting = InstitutionNamed(seed.SupportingInstitution);
+            var text = new CommitmentText(seed.Title, seed.ShortTitle, seed.FullText, lead.Id, [supporting.Id], seed.SupportingText, seed.Start, seed.End,
+                seed.PolicyAreas, []);
+            var registeredCommitment = RegisterCommitmentHandler.Decide(new RegisterCommitment(Guid.CreateVersion7(), plan.Id, seed.Code, seed.Number, text, null, admin),
+                new CommitmentRegistrationContext(plan, member, [lead, supporting], null), now);
+            session.Events.StartStream<Commitment>(registeredCommitment.CommitmentId, registeredCommitment);
+            var commitment = Commitment.Create(registeredCommitment);
+            var context = new MilestoneContext(commitment, plan);
+            var numbers = new List<int>();
+            foreach (var m in seed.Milestones)
+            {
+                var planned = PlanMilestoneHandler.Decide(new PlanMilestone(Guid.CreateVersion7(), commitment.Id, m.Number, m.Text, null, seed.Start,
+                    m.PlannedEnd, 1m, admin), context, new TakenMilestoneNumbers(numbers), now);
+                numbers.Add(planned.Number);
+                session.Events.StartStream<Milestone>(planned.MilestoneId, planned);
+            }
+
+            // The report, folded in memory as each decision is taken, so the next decision sees what the last one did.
+            var events = new List<object>();
+            var report = existingReport;
+            void Fold(object e)
+            {
+                var version = report?.Version ?? 0;
+                report = e is ReviewReportOpened opened ? ReviewReport.Create(opened) : Apply(report!, e);
+                report.Version = version + 1;
+                events.Add(e);
+            }
+            if (report is null)
+                Fold(OpenReviewReportHandler.Decide(new OpenReviewReport(reportId, plan.Id, ReportKind.Midterm, seed.MidtermCutoff, StarRule.Irm2015, admin,
+                    ReportOrigin.ImportedIrmPublication), new ReportOpeningContext(plan, null), now));
+            foreach (var e in AssignReviewerHandler.Decide(new AssignReviewer(reportId, IrmResearcher, "IRM researcher", null, false, null, admin), report!, null, now))
+                Fold(e);
+            var researcher = new Caller(IrmResearcher, TrackerRole.Reviewer, null);
+            foreach (var a in seed.Midterm)
+            {
+                var (state, value) = a.Value switch
+                {
+                    RatingText.NotAssessed => (RatingState.NotAssessed, (string?)null),
+                    RatingText.NotApplicable => (RatingState.NotApplicable, null),
+                    _ => (RatingState.Assessed, a.Value),
+                };
+                // The researcher's assessment with the review's text as its reason, then the IRM's published value as final.
+                Fold(RecordAssessmentHandler.Decide(new RecordAssessment(reportId, commitment.Id, a.Indicator, state, value, a.Rationale, false, null, researcher),
+                    report!, commitment, now));
+                Fold(RecordAssessmentHandler.Decide(new RecordAssessment(reportId, commitment.Id, a.Indicator, state, value, null, true, null, admin,
+                    ReportOrigin.ImportedIrmPublication), report!, commitment, now));
+            }
+            if (existingReport is null) session.Events.StartStream<ReviewReport>(reportId, [.. events]);
+            else session.Events.Append(reportId, existingReport.Version + events.Count, [.. events]);
+            await session.SaveChangesAsync(ct);
+        }
+        await using (var session = OpenDataSessions.Open(store, LoaderUser))
+        {
+            if (await session.LoadAsync<ReviewReport>(reportId, ct) is { Status: ReportStatus.Draft, Imported: true } report)
+            {
+                var publish = new PublishReviewReport(reportId, null, admin);
+                session.Events.Append(reportId, report.Version + 1,
+                    PublishReviewReportHandler.Decide(publish, report, await PublishReviewReportHandler.LoadAsync(publish, session, ct), now));
+                await session.SaveChangesAsync(ct);
+            }
+        }
+        return true;
+    }
+
+    private static ReviewReport Apply(ReviewReport report, object e) => e switch
+    {
+        ReviewerAssigned assigned => report.Apply(assigned),
+        AssessmentRecorded recorded => report.Apply(recorded),
+        _ => throw new InvalidOperationException($"The seed loader does not fold {e.GetType().Name}."),
+    };
 }
 
 /// <summary>Loads the demo set on start-up when <c>Tracker:LoadDemoData</c> is true and the database holds no plan.</summary>
@@ -192,6 +315,7 @@ public static class DemoCommand
         await Console.Error.WriteLineAsync($"US NAP5: {load.UsNap5.Commitments} commitments loaded ({load.UsNap5.Milestones} milestones, "
             + $"{load.UsNap5.ProgressReports} progress reports), {load.UsNap5.AlreadyPresent} already present.");
         await ImportSummary.WriteAsync(Console.Error, load.OgpSample, "OGP sample");
+        await Console.Error.WriteLineAsync($"Commitments copied from OGP pages (NL0025): {load.SeedCommitments} loaded.");
         return 0;
     }
 }

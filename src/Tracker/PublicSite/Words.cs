@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using Tracker.Reviews;
+
+namespace Tracker.PublicSite;
+
+/// <summary>Values as a person reads them: "Not assessed" never looks like a level, dates are written out.</summary>
+public static class Words
+{
+    /// <summary>A rating value (<c>notStarted</c>, <c>notAssessed</c>) in words.</summary>
+    public static string Level(string? value) => value switch
+    {
+        null or RatingText.NotAssessed => "Not assessed",
+        RatingText.NotApplicable => "Not applicable",
+        "" => "None",
+        _ => Sentence(value),
+    };
+
+    /// <summary>A yes/no rating; null is "Not assessed", never "No".</summary>
+    public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => "Not assessed" };
+
+    /// <summary>An enum or camelCase name as a sentence: <c>AccessToInformation</c> → "Access to information".</summary>
+    public static string Sentence(string name)
+    {
+        var text = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i > 0 && char.IsUpper(c) && !char.IsUpper(name[i - 1])) text.Append(' ');
+            text.Append(i == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Why a commitment is not starred, in the criterion's own name.</summary>
+    public static string Constraint(Ratings.BindingConstraint constraint) => constraint switch
+    {
+        Ratings.BindingConstraint.Spec => "specificity",
+        Ratings.BindingConstraint.Rel => "relevance",
+        Ratings.BindingConstraint.PotImp => "potential impact",
+        Ratings.BindingConstraint.Cmpl => "completion",
+        Ratings.BindingConstraint.Star => "nothing: every criterion is met",
+        _ => "not assessed",
+    };
+
+    /// <summary>A calendar day: "30 June 2018".</summary>
+    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A calendar day, or a dash.</summary>
+    public static string Day(DateOnly? day) => day is { } d ? Day(d) : "—";
+
+    /// <summary>An instant as its UTC day.</summary>
+    public static string Day(DateTimeOffset at) => Day(DateOnly.FromDateTime(at.UtcDateTime));
+
+    /// <summary>The machine-readable form for <c>&lt;time datetime&gt;</c>.</summary>
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The machine-readable form of an instant's day.</summary>
+    public static string Iso(DateTimeOffset at) => Iso(DateOnly.FromDateTime(at.UtcDateTime));
+
+    /// <summary>"1 commitment", "3 commitments".</summary>
+    public static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n.ToString(CultureInfo.InvariantCulture)} {many}";
+
+    /// <summary>A whole percentage of <paramref name="part"/> in <paramref name="whole"/>.</summary>
+    public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero);
+}

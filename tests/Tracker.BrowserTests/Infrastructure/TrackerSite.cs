@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tracker.Infrastructure;
+using Tracker.IntegrationTests.Infrastructure;
+using Tracker.OpenData.Demo;
+
+namespace Tracker.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The site as a person meets it: the real application on a real socket (Kestrel on a free loopback port), on its own
+/// database loaded with the demo set as <c>make run</c> loads it, and Debian's Chromium driven by Playwright. One host
+/// and one browser for every browser test (an xunit collection fixture): starting either costs seconds.
+/// </summary>
+public sealed class TrackerSite : IAsyncLifetime
+{
+    private const string SigningKey = "browser-tests-only-signing-key-0123456789abcdef";
+
+    // Without these flags Chromium on these machines reaches for Google's services and the closed network refuses.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic",
+    ];
+
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+    private string _connectionString = "";
+
+    /// <summary>Where the site answers, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The shared browser.</summary>
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>Where screenshots go: the test output folder.</summary>
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
+        _connectionString = await PostgresServer.CreateDatabaseAsync(nameof(TrackerSite));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.UseSetting("TRACKER_DB", _connectionString);
+            host.UseSetting("Auth:DevelopmentSigningKey", SigningKey);
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+            host.UseSetting("Logging:LogLevel:Wolverine", "Critical");
+            host.UseSetting("Logging:LogLevel:Marten", "Critical");
+            host.ConfigureServices(services => services.PostConfigure<DemoDataOptions>(o => o.LoadDemoData = true));
+        });
+        _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        // The plan dashboards are an async projection: wait until the daemon has folded the whole demo set.
+        await Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(120));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("TRACKER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(_connectionString);
+    }
+
+    /// <summary>A fresh browser context, as a person without an account (JavaScript off unless asked: the site needs none).</summary>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, bool javaScript = false) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            JavaScriptEnabled = javaScript,
+        });
+
+    /// <summary>A page in a fresh context.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, bool javaScript = false)
+    {
+        var context = await NewContextAsync(width, javaScript);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    /// <summary>An HTTP client for the API, optionally as a role (to arrange data the public must not see).</summary>
+    public HttpClient Api(TrackerRole? role = null, Guid? institutionId = null, string? userId = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        if (role is { } r)
+        {
+            var token = Authentication.MintDevelopmentToken(Services.GetRequiredService<IConfiguration>(), userId ?? $"{r.ToString().ToLowerInvariant()}-1",
+                r, institutionId, TimeSpan.FromHours(1));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+}
+
+/// <summary>Every browser test shares the one site and browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class TrackerSiteCollection : ICollectionFixture<TrackerSite>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "public site";
+}

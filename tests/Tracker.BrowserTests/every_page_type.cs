@@ -1,0 +1,79 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Tracker.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Tracker.BrowserTests;
+
+/// <summary>
+/// Every kind of page, checked as GOV.UK checks its own: axe finds no serious or critical violation, the page and its
+/// stylesheet weigh at most 100 KB over the wire, and at 320 px wide nothing scrolls sideways. Each leaves a screenshot.
+/// </summary>
+[Collection(TrackerSiteCollection.Name)]
+public class every_page_type(TrackerSite site, ITestOutputHelper output)
+{
+    private const int BudgetBytes = 100 * 1024;
+
+    public static TheoryData<string> PageTypes() =>
+        ["home", "plan dashboard", "commitment page", "midterm review", "end-of-term review", "search", "not found", "bad date"];
+
+    private async Task<string> PathOf(string pageType) => pageType switch
+    {
+        "home" => "/",
+        "plan dashboard" => $"/plans/{await site.UsNap5Async()}",
+        "commitment page" => "/commitments/NL0025",
+        "midterm review" => $"/plans/{await site.PlanIdAsync("NL", 1)}/reviews/midterm",
+        "end-of-term review" => $"/plans/{await site.PlanIdAsync("NL", 1)}/reviews/end-of-term",
+        "search" => "/search?q=open+data",
+        "not found" => "/commitments/XX9999",
+        "bad date" => "/?asOf=yesterday",
+        _ => throw new ArgumentOutOfRangeException(nameof(pageType)),
+    };
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task passes_axe_weighs_at_most_100_kb_and_allows_no_script(string pageType)
+    {
+        // A fresh context (nothing cached), so the stylesheet is fetched and weighed with the page.
+        var context = await site.NewContextAsync(javaScript: true);
+        var page = await context.NewPageAsync();
+        var requests = new List<IRequest>();
+        var refused = new List<string>();
+        page.RequestFinished += (_, request) => requests.Add(request);
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(message.Text); };
+
+        var response = await page.GotoAsync(await PathOf(pageType), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TrackerSite.Screenshots, $"{pageType.Replace(' ', '-')}.png"), FullPage = true });
+        var sizes = new List<(string Url, string Type, long Bytes)>();
+        foreach (var request in requests.ToList())
+            sizes.Add((request.Url, request.ResourceType, (await request.SizesAsync()).ResponseBodySize));
+        var html = await response!.TextAsync();
+        var axe = await page.RunAxe();
+
+        foreach (var (url, type, bytes) in sizes) output.WriteLine($"{pageType}: {type} {bytes} B over the wire ({url})");
+        foreach (var v in axe.Violations)
+            output.WriteLine($"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        (await response.HeaderValueAsync("content-encoding")).ShouldBeOneOf("br", "gzip");
+        sizes.Select(s => s.Type).Distinct().Order().ShouldBe(new[] { "document", "stylesheet" });
+        sizes.Sum(s => s.Bytes).ShouldBeLessThanOrEqualTo(BudgetBytes);
+        (await response.HeaderValueAsync("content-security-policy")).ShouldNotBeNull().ShouldContain("script-src 'none'");
+        html.ShouldNotContain("<script", Case.Insensitive);
+        System.Text.RegularExpressions.Regex.IsMatch(html, @"<[^>]+\sstyle=", System.Text.RegularExpressions.RegexOptions.IgnoreCase).ShouldBeFalse();
+        refused.ShouldBeEmpty();
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task reads_at_320_px_wide_without_scrolling_sideways(string pageType)
+    {
+        var page = await site.OpenAsync(await PathOf(pageType), width: 320, javaScript: true);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TrackerSite.Screenshots, $"{pageType.Replace(' ', '-')}-320px.png"), FullPage = true });
+
+        var width = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth");
+
+        width.ShouldBeLessThanOrEqualTo(320);
+        await page.Context.CloseAsync();
+    }
+}
