@@ -37,7 +37,9 @@ public static class Api
                 403 => "caller.forbidden",
                 404 => "route.not_found",
                 405 => "route.method_not_allowed",
+                413 => "request.too_large",
                 415 => "request.unsupported_media_type",
+                429 => "request.rate_limited",
                 _ => "request.failed",
             });
             // Problems raised by the framework itself (a role the route refuses, an unknown route) take the same shape

@@ -194,7 +194,9 @@ public static class Hardening
             await TooLarge(http, limit);
             return;
         }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server) server.MaxRequestBodySize = limit;
+        // Kestrel's own limit (30 MB by default) stays a byte behind this one, so the import gets its 50 MB and a body over
+        // the limit is refused here, where the answer is known to be 413 problem details.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server) server.MaxRequestBodySize = limit + 1;
         if (http.Request.ContentLength is null or > 0) http.Request.Body = new LimitedBody(http.Request.Body, limit, () => http.Items[BodyTooLarge] = true);
         await next(http);
         // Minimal APIs answer a body that fails while being read as they would a client that went away: with nothing.
@@ -230,10 +232,32 @@ public static class Hardening
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return Count(inner.Read(buffer, offset, count));
+            }
+            catch (Microsoft.AspNetCore.Http.BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                exceeded();
+                throw;
+            }
+        }
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
-            Count(await inner.ReadAsync(buffer, ct));
+        // Kestrel's own limit can fire first, when one read brings in more than the byte between the two: the same answer.
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+        {
+            try
+            {
+                return Count(await inner.ReadAsync(buffer, ct));
+            }
+            catch (Microsoft.AspNetCore.Http.BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                exceeded();
+                throw;
+            }
+        }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
             ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
