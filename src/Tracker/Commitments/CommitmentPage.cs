@@ -27,7 +27,7 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
 {
     /// <summary>Reads the page of the commitment with this id or public code, now or as of an instant.</summary>
     public static async Task<CommitmentPage?> LoadAsync(IQuerySession session, string idOrCode, DateTimeOffset? asOf, Caller? reader,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var id = Guid.TryParse(idOrCode, out var guid)
             ? guid
@@ -41,7 +41,7 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
         var milestones = await Infrastructure.AsOf.Each(session, current.OrderBy(m => m.Number), m => m.Id, asOf, ct);
 
         var showPrivate = commitment.ShowsPrivateEvidenceTo(reader);
-        var today = DateOnly.FromDateTime((asOf ?? DateTimeOffset.UtcNow).UtcDateTime);
+        var today = Days.AsOfDay(asOf, clock);
         var views = milestones.Select(m => MilestoneView.Of(m, showPrivate, today)).ToList();
         var computed = Ratings.ComputedCompletion.From(milestones
             .Select(m => new MilestoneStatus(m.LatestProgress()?.Level, m.Withdrawn, m.Weight)).ToList());

@@ -28,7 +28,8 @@ public static class CommitmentsModule
                 CancellationToken ct) =>
             {
                 if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
-                if (await CommitmentPage.LoadAsync(session, idOrCode, instant, http.CallerOrNull(), ct) is not { } page)
+                if (await CommitmentPage.LoadAsync(session, idOrCode, instant, http.CallerOrNull(),
+                        http.RequestServices.GetRequiredService<TimeProvider>(), ct) is not { } page)
                     return Problems.Result(Problems.Of(404, "commitment.not_found", $"No commitment '{idOrCode}'{(instant is null ? "" : " at that time")}."));
                 http.Response.Headers.ETag = Writes.ETag(page.Version);
                 return TypedResults.Ok(page);

@@ -8,14 +8,13 @@ public sealed record MilestoneView(Guid Id, Guid CommitmentId, int Number, strin
     ProgressReport? LatestProgress, IReadOnlyList<ProgressReport> ProgressHistory, IReadOnlyList<Rebaseline> Rebaselines, long Version)
 {
     /// <summary>Builds the view; private evidence only for readers who may see it. Overdue is judged as of <paramref name="today"/>.</summary>
-    public static MilestoneView Of(Milestone m, bool showPrivateEvidence, DateOnly? today = null)
+    public static MilestoneView Of(Milestone m, bool showPrivateEvidence, DateOnly today)
     {
         var history = m.Progress.OrderBy(p => p.AsOf).ThenBy(p => p.ReportedAt)
             .Select(p => showPrivateEvidence ? p : p.PublicOnly()).ToList();
         var latest = history.LastOrDefault();
-        var day = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         return new(m.Id, m.CommitmentId, m.Number, m.Text, m.Deliverable, m.PlannedStart, m.PlannedEnd, m.OriginalEnd, m.Weight,
-            m.Withdrawn, m.WithdrawnReason, Ratings.Overdue.IsOverdue(m.PlannedEnd, latest?.Level, m.Withdrawn, day),
+            m.Withdrawn, m.WithdrawnReason, Ratings.Overdue.IsOverdue(m.PlannedEnd, latest?.Level, m.Withdrawn, today),
             latest, history, m.Rebaselines, m.Version);
     }
 }

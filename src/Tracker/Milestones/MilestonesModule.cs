@@ -35,7 +35,7 @@ public static class MilestonesModule
                     return Problems.Result(Problems.Of(404, "milestone.not_found", $"No milestone with id '{id}'{(instant is null ? "" : " at that time")}."));
                 var commitment = await session.LoadAsync<Commitment>(milestone.CommitmentId, ct);
                 http.Response.Headers.ETag = Writes.ETag(milestone.Version);
-                var today = DateOnly.FromDateTime((instant ?? DateTimeOffset.UtcNow).UtcDateTime);
+                var today = Days.AsOfDay(instant, http.RequestServices.GetRequiredService<TimeProvider>());
                 return TypedResults.Ok(MilestoneView.Of(milestone, commitment?.ShowsPrivateEvidenceTo(http.CallerOrNull()) == true, today));
             })
             .WithName("GetMilestone")

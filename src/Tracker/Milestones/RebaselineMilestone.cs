@@ -37,7 +37,7 @@ public static class RebaselineMilestoneHandler
                 var errors = new FieldErrors().Required("newEnd", body.NewEnd).Text("justification", body.Justification, max: 5_000);
                 if (errors.Any) return errors.Problem();
                 return await Writes.Update<Milestone>(http, expected => new RebaselineMilestone(milestoneId, body.NewEnd!.Value, body.Justification!.Trim(), expected, http.Caller()),
-                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
+                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Ministry)
             .WithName("RebaselineMilestone")

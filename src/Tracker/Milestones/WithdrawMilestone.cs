@@ -29,7 +29,7 @@ public static class WithdrawMilestoneHandler
                 var errors = new FieldErrors().Text("reason", body.Reason, max: 2_000);
                 if (errors.Any) return errors.Problem();
                 return await Writes.Update<Milestone>(http, expected => new WithdrawMilestone(milestoneId, body.Reason!.Trim(), expected, http.Caller()),
-                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
+                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("WithdrawMilestone")

@@ -29,7 +29,8 @@ public static class CommitmentPages
             {
                 if (!SitePages.TryAsOf(http, asOf, out var at, out var refusal)) return refusal!;
                 // The public's page: read as nobody in particular, so private evidence never reaches it whoever asks.
-                if (await CommitmentPage.LoadAsync(session, code, at.Instant, reader: null, ct) is not { } page)
+                if (await CommitmentPage.LoadAsync(session, code, at.Instant, reader: null,
+                        http.RequestServices.GetRequiredService<TimeProvider>(), ct) is not { } page)
                     return SitePages.NotFound(http, at.Instant is null ? $"Tracker holds no commitment “{code}”." : $"Tracker held no commitment “{code}” on that day.");
                 return SitePages.Render<PublicCommitmentPage>(http, await ModelAsync(session, page, at, ct));
             })

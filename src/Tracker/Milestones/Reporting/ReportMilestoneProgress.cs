@@ -67,7 +67,7 @@ public static class ReportMilestoneProgressHandler
                 var evidence = (body.Evidence ?? []).Select(e => new Evidence(e.Title!.Trim(), e.Url!, e.Visibility ?? EvidenceVisibility.Public)).ToList();
                 return await Writes.Update<Milestone>(http, expected => new ReportMilestoneProgress(milestoneId, body.Level!.Value, body.Percent, body.Narrative!.Trim(), evidence,
                     body.AsOf, expected, http.Caller()),
-                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true), m.Version, $"/api/milestones/{m.Id}"));
+                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Ministry)
             .WithName("ReportMilestoneProgress")
