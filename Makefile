@@ -8,7 +8,7 @@ CODEGEN ?= Dynamic
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: help db restore lock run demo test token build codegen shim bench-import
+.PHONY: help db restore lock run demo test token build codegen shim bench-import bench-pages
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -18,7 +18,7 @@ db: ## start PostgreSQL if needed and print its connection string
 
 # Every build restores exactly the graph in the committed packages.lock.json files (locked mode): the package feed
 # changes from day to day, and a graph that differs from the tested one must stop the build, not slip through.
-LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj
+LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj ops/benchmarks/PageRender/PageRender.csproj
 restore: ## restore the locked package graph (fails if a project no longer matches its packages.lock.json)
 	@for p in $(LOCKED_PROJECTS); do \
 	   $(DOTNET) restore $$p --locked-mode --nologo -v quiet || { \
@@ -79,6 +79,12 @@ bench-import: restore ## benchmark: OGP import of 5,000 commitments vs raw Postg
 	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
 	 $(DOTNET) run --project ops/benchmarks/ImportThroughput -c Release --no-restore -- --connection "$$conn" \
 	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --sample src/Tracker/OpenData/Demo/ogp-commitments-sample.csv --rows $${ROWS:-5000}
+
+bench-pages: restore ## benchmark: the plan dashboard and commitment pages rendered, beside their JSON endpoints (not a test; docs/performance.md)
+	@set -e; conn=$$(ops/db.sh); \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
+	 $(DOTNET) run --project ops/benchmarks/PageRender -c Release --no-restore -- --connection "$$conn" \
+	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --requests $${REQUESTS:-200}
 
 shim: ## re-pack the Patched.DistributedLock.Postgres shim into ops/local-feed
 	cd ops/Patched.DistributedLock.Postgres && $(DOTNET) pack -c Release -o ../local-feed && rm -rf bin obj
