@@ -18,7 +18,7 @@ db: ## start PostgreSQL if needed and print its connection string
 
 # Every build restores exactly the graph in the committed packages.lock.json files (locked mode): the package feed
 # changes from day to day, and a graph that differs from the tested one must stop the build, not slip through.
-LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj ops/benchmarks/PageRendering/PageRendering.csproj
+LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj ops/benchmarks/PageRender/PageRender.csproj
 restore: ## restore the locked package graph (fails if a project no longer matches its packages.lock.json)
 	@for p in $(LOCKED_PROJECTS); do \
 	   $(DOTNET) restore $$p --locked-mode --nologo -v quiet || { \
@@ -87,12 +87,11 @@ backup: ## dump the database (ops/db.sh) with pg_dump into backups/ (ignored by 
 restore-backup: ## restore a dump with pg_restore: make restore-backup FILE=backups/name.dump [INTO=database] [REPLACE=1]
 	@ops/restore-backup.sh "$(FILE)" $(if $(INTO),--into "$(INTO)") $(if $(REPLACE),--replace)
 
+bench-pages: restore ## benchmark: the plan dashboard and commitment pages rendered, beside their JSON endpoints (not a test; docs/performance.md)
+	@set -e; conn=$$(ops/db.sh); \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
+	 $(DOTNET) run --project ops/benchmarks/PageRender -c Release --no-restore -- --connection "$$conn" \
+	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --requests $${REQUESTS:-200}
+
 shim: ## re-pack the Patched.DistributedLock.Postgres shim into ops/local-feed
 	cd ops/Patched.DistributedLock.Postgres && $(DOTNET) pack -c Release -o ../local-feed && rm -rf bin obj
-
-bench-pages: restore ## benchmark: public pages rendered server-side beside their JSON reads, on the demo data (not a test)
-	@set -e; conn=$$(ops/db.sh); \
-	 admin=$$(echo "$$conn" | sed -E 's/Database=[^;]*/Database=postgres/'); \
-	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
-	 $(DOTNET) run --project ops/benchmarks/PageRendering -c Release --no-restore -- --connection "$$admin" \
-	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --requests $${REQUESTS:-300}

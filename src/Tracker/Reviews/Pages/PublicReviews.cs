@@ -13,14 +13,23 @@ public static class PublicReviews
     /// <summary>The review, or null when the plan has none of that kind the public may read (then).</summary>
     public static async Task<ReviewView?> LoadAsync(IQuerySession session, Guid planId, ReportKind kind, DateTimeOffset? asOf, CancellationToken ct)
     {
-        var inputs = await ReviewInputsLoader.LoadAsync(session, planId, kind, ct);
-        if (inputs is null) return null;
-        // As of a day, the report is the one folded up to then (its status and comments then); its ratings are the
-        // frozen ones once published, so time travel needs nothing more for a published report.
-        var report = asOf is null ? inputs.Report : await AsOf.Load<ReviewReport>(session, inputs.Report.Id, asOf, ct);
+        var report = await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, kind), asOf, ct);
         if (report is null || !report.IsVisibleTo(null)) return null;
-        var entries = report.Status == ReportStatus.Published ? report.Published : ReviewSheet.Build(inputs with { Report = report });
-        return new ReviewView(report.Id, planId, inputs.Plan.Title, report.Kind, report.Status, report.Cutoff, report.StarRule, report.Imported,
+        // A published report carries its frozen ratings: only a report out for comment needs the sheet's inputs.
+        string planTitle;
+        IReadOnlyList<CommitmentReview> entries;
+        if (report.Status == ReportStatus.Published)
+        {
+            planTitle = (await session.LoadAsync<Plans.Plan>(planId, ct))?.Title ?? "";
+            entries = report.Published;
+        }
+        else
+        {
+            if (await ReviewInputsLoader.LoadAsync(session, planId, kind, ct) is not { } inputs) return null;
+            planTitle = inputs.Plan.Title;
+            entries = ReviewSheet.Build(inputs with { Report = report });
+        }
+        return new ReviewView(report.Id, planId, planTitle, report.Kind, report.Status, report.Cutoff, report.StarRule, report.Imported,
             report.Reviewers, report.CommentsOpen, report.CommentsClose, report.Comments, report.Errata, report.PublishedAt, report.SourceSequence,
             ReviewViews.Totals(entries), entries, report.Version);
     }
