@@ -89,7 +89,7 @@ public class reading_the_public_site(TrackerSite site)
     public async Task the_date_field_shows_a_page_as_it_stood_and_a_day_before_the_data_existed_has_none()
     {
         var page = await site.OpenAsync("/commitments/NL0003");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = Tracker.Infrastructure.Days.Of(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeProvider>(site.Services)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         await page.GetByLabel("Show as it stood on").FillAsync(today);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Tracker.Infrastructure;
 using Tracker.IntegrationTests.Infrastructure;
 
@@ -79,7 +80,7 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         await (await app.Anonymous().GetAsync(w.Midterm)).ShouldBeProblem(401, "report.draft");
         await (await app.As(TrackerRole.Reviewer, userId: "someone-else").GetAsync(w.Midterm)).ShouldBeProblem(403, "report.draft");
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Tracker.Infrastructure.Days.Of(app.Services.GetRequiredService<TimeProvider>());
         await (await app.Admin().Post($"{w.Midterm}/public-comment", new { opens = today.AddDays(-1), closes = today.AddDays(14) })).ShouldHaveStatus(200);
         var forComment = await app.Anonymous().Get<JsonElement>(w.Midterm); // the public reads what it comments on
         forComment.GetProperty("status").GetString().ShouldBe("publicComment");
@@ -110,7 +111,7 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         await Assess(lead, w.Midterm, w.Commitment, "Relevance", "AccessToInformation", isFinal: true);
         await Assess(lead, w.Midterm, w.Commitment, "PotentialImpact", "Transformative", isFinal: true);
         await Assess(lead, w.Midterm, w.Commitment, "Completion", "Complete", isFinal: true);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Tracker.Infrastructure.Days.Of(app.Services.GetRequiredService<TimeProvider>());
         await (await app.Admin().Post($"{w.Midterm}/public-comment", new { opens = today, closes = today.AddDays(7) })).ShouldHaveStatus(200);
         await (await app.Admin().Post($"{w.Midterm}/publication", new { })).ShouldHaveStatus(200);
 
@@ -144,7 +145,7 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         await (await second.Post($"/api/milestones/{w.Milestones[0]}/progress", new { level = "Complete", narrative = "x", asOf = "2016-06-30" }))
             .ShouldHaveStatus(403);
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Tracker.Infrastructure.Days.Of(app.Services.GetRequiredService<TimeProvider>());
         await (await app.Admin().Post($"{w.Midterm}/public-comment", new { opens = today, closes = today.AddDays(7) })).ShouldHaveStatus(200);
         await (await second.Post($"{w.Midterm}/assessments", new { commitmentId = w.Commitment, indicator = "Specificity", value = "Low" }))
             .ShouldBeProblem(409, "report.not_draft");
@@ -166,7 +167,7 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         var lead = app.As(TrackerRole.Reviewer, userId: "irm-lead");
         foreach (var (indicator, value) in new[] { ("Specificity", "Medium"), ("Relevance", "CivicParticipation,TechnologyAndInnovation"), ("PotentialImpact", "Transformative"), ("Completion", "Limited") })
             await Assess(lead, w.Midterm, w.Commitment, indicator, value, isFinal: true);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Tracker.Infrastructure.Days.Of(app.Services.GetRequiredService<TimeProvider>());
         await (await admin.Post($"{w.Midterm}/public-comment", new { opens = today, closes = today.AddDays(7) })).ShouldHaveStatus(200);
         await (await admin.Post($"{w.Midterm}/publication", new { })).ShouldHaveStatus(200);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Tracker.Infrastructure;
 using Tracker.IntegrationTests.Infrastructure;
 
@@ -187,7 +188,7 @@ public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWor
         var progressBeforePlan = await ministry.Post($"/api/milestones/{await world.NewMilestone()}/progress",
             new { level = "Limited", narrative = "Before the plan.", asOf = "2015-12-31" });
         var progressInFuture = await ministry.Post($"/api/milestones/{await world.NewMilestone()}/progress",
-            new { level = "Limited", narrative = "Next year.", asOf = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd") });
+            new { level = "Limited", narrative = "Next year.", asOf = Days.Of(world.Services.GetRequiredService<TimeProvider>()).AddYears(1).ToString("yyyy-MM-dd") });
 
         (await commitmentTooEarly.ShouldBeProblem(400, "date.outside_plan")).GetProperty("errors").TryGetProperty("start", out _).ShouldBeTrue();
         (await milestoneTooLate.ShouldBeProblem(400, "date.outside_plan")).GetProperty("errors").TryGetProperty("plannedEnd", out _).ShouldBeTrue();
