@@ -49,6 +49,34 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
     public static ReviewReport Create(ReviewReportOpened e) => new(e.ReportId, e.PlanId, e.Kind, e.Cutoff, e.StarRule, e.Imported,
         ReportStatus.Draft, [], [], null, null, [], [], [], null, e.OpenedAt, null);
 
+    /// <summary>A report just opened, at version 1: the start of an in-memory fold (<see cref="Then"/>).</summary>
+    public static ReviewReport Started(ReviewReportOpened e)
+    {
+        var report = Create(e);
+        report.Version = 1;
+        return report;
+    }
+
+    /// <summary>
+    /// This report with <paramref name="e"/> folded in and its version moved on, as Marten folds it: for writers that take
+    /// several decisions in a row before one append (the OGP import, the demo loader), so each decision sees the last.
+    /// </summary>
+    public ReviewReport Then(object e)
+    {
+        var next = e switch
+        {
+            ReviewerAssigned assigned => Apply(assigned),
+            AssessmentRecorded recorded => Apply(recorded),
+            ReviewReportSentToPublicComment sent => Apply(sent),
+            PublicCommentSubmitted comment => Apply(comment),
+            ReviewReportPublished published => Apply(published),
+            ErratumIssued erratum => Apply(erratum),
+            _ => throw new ArgumentException($"A review report does not fold {e.GetType().Name}.", nameof(e)),
+        };
+        next.Version = Version + 1;
+        return next;
+    }
+
     /// <summary>Folds an assignment.</summary>
     public ReviewReport Apply(ReviewerAssigned e) => this with
     {

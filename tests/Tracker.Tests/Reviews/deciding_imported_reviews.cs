@@ -26,9 +26,7 @@ public class deciding_imported_reviews
         var id = ReviewReport.IdFor(Plan.Id, ReportKind.Midterm);
         var opened = OpenReviewReportHandler.Decide(new OpenReviewReport(id, Plan.Id, ReportKind.Midterm, null, StarRule.Irm2015, Admin, origin),
             new ReportOpeningContext(Plan, null), Now);
-        var report = ReviewReport.Create(opened);
-        report.Version = 1;
-        return report;
+        return ReviewReport.Started(opened);
     }
 
     private static RecordAssessment Imported(ReviewReport report, Caller caller) => new(report.Id, Nl25.Id, Indicator.Specificity,

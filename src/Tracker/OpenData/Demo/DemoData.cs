@@ -225,9 +225,7 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
             var report = existingReport;
             void Fold(object e)
             {
-                var version = report?.Version ?? 0;
-                report = e is ReviewReportOpened opened ? ReviewReport.Create(opened) : Apply(report!, e);
-                report.Version = version + 1;
+                report = e is ReviewReportOpened opened ? ReviewReport.Started(opened) : report!.Then(e);
                 events.Add(e);
             }
             if (report is null)
@@ -266,13 +264,6 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
         }
         return true;
     }
-
-    private static ReviewReport Apply(ReviewReport report, object e) => e switch
-    {
-        ReviewerAssigned assigned => report.Apply(assigned),
-        AssessmentRecorded recorded => report.Apply(recorded),
-        _ => throw new InvalidOperationException($"The seed loader does not fold {e.GetType().Name}."),
-    };
 }
 
 /// <summary>Loads the demo set on start-up when <c>Tracker:LoadDemoData</c> is true and the database holds no plan.</summary>

@@ -218,8 +218,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                 var cutoff = kind == ReportKind.Midterm ? plan.MidtermCutoff : plan.PeriodEnd;
                 var opened = OpenReviewReportHandler.Decide(new OpenReviewReport(reportId, plan.Id, kind, cutoff, StarRule.Irm2015, admin,
                     ReportOrigin.ImportedIrmPublication), new ReportOpeningContext(plan, null), now);
-                report = ReviewReport.Create(opened);
-                report.Version = 1;
+                report = ReviewReport.Started(opened);
                 events.Add(opened);
             }
             foreach (var (indicator, value) in values)
@@ -232,9 +231,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                 };
                 var recorded = RecordAssessmentHandler.Decide(new RecordAssessment(reportId, registeredCommitment.Id, indicator, state, level, null,
                     IsFinal: true, ExpectedVersion: null, admin, ReportOrigin.ImportedIrmPublication), report, registeredCommitment, now);
-                var version = report.Version;
-                report = report.Apply(recorded);
-                report.Version = version + 1;
+                report = report.Then(recorded);
                 events.Add(recorded);
                 assessments++;
             }
