@@ -1,3 +1,4 @@
+using Tracker.Ratings;
 using Marten;
 using Tracker.Dashboard;
 using Tracker.Institutions;
@@ -77,14 +78,14 @@ public static class CommitmentSearch
         var reports = await session.LoadManyAsync<ReviewReport>(ct,
             planIds.SelectMany(p => new[] { ReviewReport.IdFor(p, ReportKind.Midterm), ReviewReport.IdFor(p, ReportKind.EndOfTerm) }));
         var starredIds = reports.Where(r => r.Status == ReportStatus.Published)
-            .SelectMany(r => r.Published.Where(c => c.Starred == true).Select(c => c.CommitmentId)).ToHashSet();
+            .SelectMany(r => r.Published.Where(c => c.Starred == Rated.Of(true)).Select(c => c.CommitmentId)).ToHashSet();
         var memberNames = members.ToDictionary(m => m.Id, m => m.Name);
         var names = institutions.ToDictionary(i => i.Id, i => i.Name);
 
         var matching = hits
             .Select(c => new FoundCommitment(c.Code, c.Text.Title, plans.TryGetValue(c.PlanId, out var p) ? memberNames.GetValueOrDefault(p.MemberId) : null,
                 p?.Title ?? "", c.PlanId, names.GetValueOrDefault(c.Text.LeadInstitutionId), c.Text.PolicyAreas,
-                completionOf.GetValueOrDefault(c.Id) ?? RatingText.NotAssessed, starredIds.Contains(c.Id)))
+                Words.Key(completionOf.GetValueOrDefault(c.Id)), starredIds.Contains(c.Id)))
             .Where(f => query.Completion is null || f.Completion == query.Completion)
             .Where(f => !query.Starred || f.Starred)
             .ToList();
