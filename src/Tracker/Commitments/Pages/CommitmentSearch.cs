@@ -10,7 +10,7 @@ using Tracker.Reviews;
 namespace Tracker.Commitments.Pages;
 
 /// <summary>What the search form asks: words, and any of the filters.</summary>
-public sealed record SearchQuery(string? Text, string? Member, string? PolicyArea, Guid? LeadInstitution, string? Completion, bool Starred)
+public sealed record SearchQuery(string? Text, string? Member, string? PolicyArea, Guid? LeadInstitution, Rated<Completion>? Completion, bool Starred)
 {
     /// <summary>True when nothing is asked: the page shows the form only.</summary>
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Member is null && PolicyArea is null && LeadInstitution is null && Completion is null && !Starred;
@@ -18,7 +18,7 @@ public sealed record SearchQuery(string? Text, string? Member, string? PolicyAre
 
 /// <summary>A commitment found.</summary>
 public sealed record FoundCommitment(string Code, string Title, string? Member, string PlanTitle, Guid PlanId, string? LeadInstitution,
-    IReadOnlyList<string> PolicyAreas, string Completion, bool Starred);
+    IReadOnlyList<string> PolicyAreas, Rated<Completion> Completion, bool Starred);
 
 /// <summary>The search page: the query, what the filters can choose from, and the commitments found.</summary>
 public sealed record SearchModel(SearchQuery Query, IReadOnlyList<Member> Members, IReadOnlyList<string> PolicyAreas,
@@ -41,13 +41,22 @@ public static class CommitmentSearch
             {
                 if (!SitePages.TryAsOf(http, asOf, out var at, out var refusal)) return refusal!;
                 // Empty fields come from the form as empty strings: they mean "any", never a malformed request.
-                var query = new SearchQuery(Blank(q), Blank(member), Blank(area), Guid.TryParse(lead, out var leadId) ? leadId : null, Blank(completion),
+                var query = new SearchQuery(Blank(q), Blank(member), Blank(area), Guid.TryParse(lead, out var leadId) ? leadId : null, CompletionFilter(Blank(completion)),
                     starred == "true");
                 return SitePages.Render<PublicSearchPage>(http, await SearchAsync(session, query, clock, ct) with { AsOf = at });
             })
             .ExcludeFromDescription();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    // The form's keys are the levels' JSON names; an unknown one filters nothing out rather than failing the page.
+    private static Rated<Completion>? CompletionFilter(string? key) => key switch
+    {
+        null => null,
+        RatedJsonConverter.NotAssessed => Rated.NotAssessed<Completion>(),
+        _ when RatedJsonConverter.TryLevel<Completion>(key, out var level) => Rated.Of(level),
+        _ => null,
+    };
 
     /// <summary>Runs the search (on today's data: full-text search reads the documents as they are).</summary>
     public static async Task<SearchModel> SearchAsync(IQuerySession session, SearchQuery query, TimeProvider clock, CancellationToken ct)
@@ -85,7 +94,7 @@ public static class CommitmentSearch
         var matching = hits
             .Select(c => new FoundCommitment(c.Code, c.Text.Title, plans.TryGetValue(c.PlanId, out var p) ? memberNames.GetValueOrDefault(p.MemberId) : null,
                 p?.Title ?? "", c.PlanId, names.GetValueOrDefault(c.Text.LeadInstitutionId), c.Text.PolicyAreas,
-                Words.Key(completionOf.GetValueOrDefault(c.Id)), starredIds.Contains(c.Id)))
+                completionOf.GetValueOrDefault(c.Id), starredIds.Contains(c.Id)))
             .Where(f => query.Completion is null || f.Completion == query.Completion)
             .Where(f => !query.Starred || f.Starred)
             .ToList();
