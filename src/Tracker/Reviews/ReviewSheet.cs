@@ -118,15 +118,19 @@ public static class ReviewInputsLoader
     /// <summary>The inputs of the plan's report of <paramref name="kind"/>, or null when the plan or report does not exist.</summary>
     public static async Task<ReviewInputs?> LoadAsync(IQuerySession session, Guid planId, ReportKind kind, CancellationToken ct)
     {
-        var plan = await session.LoadAsync<Plan>(planId, ct);
-        var report = await session.LoadAsync<ReviewReport>(ReviewReport.IdFor(planId, kind), ct);
-        if (plan is null || report is null) return null;
-        var midterm = kind == ReportKind.EndOfTerm ? await session.LoadAsync<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.Midterm), ct) : null;
-        var commitments = await session.Query<Commitment>().Where(c => c.PlanId == planId).ToListAsync(ct);
-        var milestones = await session.Query<Milestone>().Where(m => m.PlanId == planId).ToListAsync(ct);
-        var progress = await ProgressHistory.OfPlanAsync(session, planId, ct);
-        var institutionIds = commitments.Select(c => c.Text.LeadInstitutionId).Distinct().ToArray();
+        // Two round trips, not seven: a publication (one per plan and kind in an import) was bound by their latency.
+        var batch = session.CreateBatchQuery();
+        var plan = batch.Load<Plan>(planId);
+        var report = batch.Load<ReviewReport>(ReviewReport.IdFor(planId, kind));
+        var midterm = kind == ReportKind.EndOfTerm ? batch.Load<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.Midterm)) : Task.FromResult<ReviewReport?>(null);
+        var commitments = batch.Query<Commitment>().Where(c => c.PlanId == planId).ToList();
+        var milestones = batch.Query<Milestone>().Where(m => m.PlanId == planId).ToList();
+        var progress = batch.Query<ProgressRecord>().Where(r => r.PlanId == planId).ToList();
+        await batch.Execute(ct);
+        if (await plan is not { } found || await report is not { } current) return null;
+        var institutionIds = (await commitments).Select(c => c.Text.LeadInstitutionId).Distinct().ToArray();
         var institutions = await session.LoadManyAsync<Institutions.Institution>(ct, institutionIds);
-        return new ReviewInputs(plan, commitments, milestones, progress, institutions.ToDictionary(i => i.Id, i => i.Name), report, midterm);
+        return new ReviewInputs(found, await commitments, await milestones, await progress, institutions.ToDictionary(i => i.Id, i => i.Name),
+            current, await midterm);
     }
 }

@@ -28,7 +28,7 @@ public static class ReportMilestoneProgressHandler
     public static async Task<(UpdatedAggregate, Events)> Handle(ReportMilestoneProgress command, Milestone milestone,
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var context = await MilestoneContext.LoadAsync(session, milestone.CommitmentId, ct);
+        var context = await MilestoneContext.OfAsync(session, milestone, ct);
         return (new UpdatedAggregate(), [Decide(command, milestone, context, clock.GetUtcNow())]);
     }
 
