@@ -151,7 +151,7 @@ public sealed class ChildTracker : IAsyncDisposable
     /// <summary>The child's peak resident set (VmHWM), in MB.</summary>
     public double PeakMegabytes() => Status("VmHWM") / 1024.0;
 
-    public string GcNote() => $"current RSS {Status("VmRSS") / 1024.0:0} MB";
+    public string GcNote() => $"{Status("VmRSS") / 1024.0:0} MB";
 
     private long Status(string key)
     {

@@ -84,7 +84,7 @@ public static class BenchProgram
                 await Figures.StreamLength(load, streams, requests, table);
                 await Figures.Reads(load, database, plans, requests, table);
                 await Figures.AsyncLag(load, database, large, seconds, table);
-                table.AddPlain("peak memory of the API under the 16-client load (MB)", api.PeakMegabytes(), "≤ 300", $"VmHWM of the child process; GC heap {api.GcNote()}");
+                table.AddPlain("peak memory of the API under the 16-client load (MB)", api.PeakMegabytes(), "≤ 300", $"VmHWM of the child process; RSS at the end {api.GcNote()}");
                 table.AddPlain("error-level log lines during the run", api.ErrorLines, "0 refusals", $"{api.WarningLines} warnings; first error: {api.FirstError ?? "none"}");
             }
 
