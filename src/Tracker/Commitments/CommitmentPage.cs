@@ -42,9 +42,10 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
 
         var showPrivate = commitment.ShowsPrivateEvidenceTo(reader);
         var today = Days.AsOfDay(asOf, clock);
-        var views = milestones.Select(m => MilestoneView.Of(m, showPrivate, today)).ToList();
+        var progress = await ProgressHistory.OfCommitmentAsync(session, commitment.Id, milestones.Select(m => m.Id), asOf, ct);
+        var views = milestones.Select(m => MilestoneView.Of(m, progress[m.Id], showPrivate, today)).ToList();
         var computed = Ratings.ComputedCompletion.From(milestones
-            .Select(m => new MilestoneStatus(m.LatestProgress()?.Level, m.Withdrawn, m.Weight)).ToList());
+            .Select(m => new MilestoneStatus(m.LatestProgress?.Level, m.Withdrawn, m.Weight)).ToList());
         var evidence = views.SelectMany(v => v.ProgressHistory.SelectMany(p => p.Evidence.Select(e =>
             new EvidenceOnPage(v.Number, v.Id, p.AsOf, e.Title, e.Url, e.Visibility)))).ToList();
 

@@ -17,9 +17,11 @@ public sealed record ImportRun(string UserId, bool DryRun);
 public readonly record struct ImportProgress(int RowsDone, int Rows);
 
 /// <summary>
-/// Imports an OGP/IRM commitment file. A long-running command: it writes through Marten directly, one session (one
-/// transaction) per row, so a refused or failed row writes nothing, each retried by <see cref="Resilience.UnitOfWorkPipeline"/>
-/// on transient failures. Idempotent, keyed on the commitment code: a commitment Tracker holds is left as it is.
+/// Imports an OGP/IRM commitment file. A long-running command: it writes through Marten directly, rows decided one by
+/// one and appended <see cref="BatchSize"/> at a time, one session (one transaction) per batch, each retried by
+/// <see cref="Resilience.UnitOfWorkPipeline"/> on transient failures; a batch the database refuses is written again row
+/// by row, so a refused or failed row writes nothing. Idempotent, keyed on the commitment code: a commitment Tracker
+/// holds is left as it is.
 /// After the rows, every imported review report of the file's plans that is still a draft is published, the
 /// ratings frozen by <see cref="ReviewSheet"/> as for any report. One import runs at a time (<see cref="ImportLock"/>).
 /// </summary>
@@ -27,6 +29,9 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
 {
     /// <summary>The reviewer id of imported assessments: the IRM's published values, recorded as final.</summary>
     public const string ImportReviewer = RecordAssessmentHandler.ImportedReviewerId;
+
+    /// <summary>Rows a transaction carries: ~11 events each; beyond ~100 the commit no longer gets cheaper per row (docs/performance.md).</summary>
+    public const int BatchSize = 100;
 
     /// <summary>Imports <paramref name="file"/> (or, for a dry run, works out what it would do) and reports every row.</summary>
     public async Task<ImportReport> RunAsync(OgpFile file, ImportRun run, IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -46,6 +51,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         var plansOfFile = new HashSet<Guid>();
         var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = file.Rows.Count;
+        var batch = new List<(OgpRow Row, OgpCommitment Commitment, RowDecision Decision)>();
 
         for (var index = 0; index < total; index++)
         {
@@ -77,28 +83,58 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                 }
                 else
                 {
-                    var failure = run.DryRun ? null : await WriteAsync(decision, run.UserId, pipeline, ct);
-                    if (failure is not null)
-                    {
-                        refused.Add(new RefusedRow(row.Line, commitment.Code, [new RowProblem("(database)", failure)]));
-                    }
-                    else
-                    {
-                        known.Remember(decision);
-                        counts.Add(decision);
-                        plansOfFile.Add(decision.Plan.Id);
-                        taken.Add(new TakenRow(row.Line, commitment.Code, decision.Warnings));
-                        consistency.AddRange(Differences(row, commitment));
-                    }
+                    // Remembered before the write, so the next rows of the batch decide on what this one registers.
+                    known.Remember(decision);
+                    batch.Add((row, commitment, decision));
+                    if (run.DryRun || batch.Count == BatchSize) await FlushAsync();
                 }
             }
             progress?.Report(new ImportProgress(index + 1, total));
         }
+        await FlushAsync();
 
+        // One transaction per batch. A batch the database refuses is taken again row by row, each decided afresh on what
+        // Tracker then holds, so a bad row still writes nothing and refuses only itself (and rows that needed it).
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            var rows = batch.ToList();
+            batch.Clear();
+            if (run.DryRun || await WriteAsync(rows.Select(r => r.Decision).ToList(), run.UserId, pipeline, ct) is null)
+            {
+                foreach (var (row, commitment, decision) in rows) Took(row, commitment, decision);
+                return;
+            }
+            known = await KnownState.LoadAsync(store, ct);
+            foreach (var (row, commitment, _) in rows)
+            {
+                var decision = Decide(commitment, known, run.UserId, clock.GetUtcNow());
+                var failure = decision.Problems.Count > 0 ? null : await WriteAsync([decision], run.UserId, pipeline, ct);
+                if (decision.Problems.Count > 0) refused.Add(new RefusedRow(row.Line, commitment.Code, decision.Problems));
+                else if (failure is not null) refused.Add(new RefusedRow(row.Line, commitment.Code, [new RowProblem("(database)", failure)]));
+                else
+                {
+                    known.Remember(decision);
+                    Took(row, commitment, decision);
+                }
+            }
+        }
+
+        void Took(OgpRow row, OgpCommitment commitment, RowDecision decision)
+        {
+            counts.Add(decision);
+            plansOfFile.Add(decision.Plan.Id);
+            taken.Add(new TakenRow(row.Line, commitment.Code, decision.Warnings));
+            consistency.AddRange(Differences(row, commitment));
+        }
+
+        var rowsDone = stopwatch.Elapsed;
         var published = await PublishImportedReportsAsync(plansOfFile, known, run, pipeline, ct);
         var after = run.DryRun ? 0 : (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventCount;
-        logger.LogInformation("OGP import{DryRun}: {Rows} rows, {Taken} taken, {Present} already present, {Refused} refused, {Events} events appended",
-            run.DryRun ? " (dry run)" : "", total + file.Malformed.Count, taken.Count, present.Count, refused.Count, after - before);
+        logger.LogInformation("OGP import{DryRun}: {Rows} rows, {Taken} taken, {Present} already present, {Refused} refused, {Events} events appended; "
+            + "rows in {RowSeconds:0.0} s, {Reports} reports published in {PublishSeconds:0.0} s",
+            run.DryRun ? " (dry run)" : "", total + file.Malformed.Count, taken.Count, present.Count, refused.Count, after - before,
+            rowsDone.TotalSeconds, published.Count, (stopwatch.Elapsed - rowsDone).TotalSeconds);
 
         return new ImportReport(run.DryRun, total + file.Malformed.Count, taken.Count, present.Count, refused.Count,
             counts.ToCounts(), after - before, taken, present, refused.OrderBy(r => r.Line).ToList(), consistency, published,
@@ -251,22 +287,26 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         var other => other,
     };
 
-    // One row, one transaction: every stream of the row is started or appended to in the same session.
-    private async Task<string?> WriteAsync(RowDecision decision, string userId, Polly.ResiliencePipeline pipeline, CancellationToken ct)
+    // One batch, one transaction: the rows' writes to one stream (a plan's review report takes every row's assessments)
+    // are merged into one start or one append, at the version the first of them saw.
+    private async Task<string?> WriteAsync(IReadOnlyList<RowDecision> decisions, string userId, Polly.ResiliencePipeline pipeline, CancellationToken ct)
     {
         try
         {
             await pipeline.ExecuteAsync(async token =>
             {
                 await using var session = OpenDataSessions.Open(store, userId);
-                foreach (var write in decision.Writes) write.ApplyTo(session);
+                foreach (var stream in decisions.SelectMany(d => d.Writes).GroupBy(w => w.StreamId))
+                    stream.First().ApplyTo(session, stream.SelectMany(w => w.Events).ToArray());
                 await session.SaveChangesAsync(token);
             }, ct);
             return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "The database refused the row of {Code}", decision.Code);
+            var codes = string.Join(", ", decisions.Select(d => d.Code));
+            if (decisions.Count == 1) logger.LogWarning(exception, "The database refused the row of {Code}", codes);
+            else logger.LogWarning("The database refused a batch of {Rows} rows ({Codes}); writing them one by one: {Reason}", decisions.Count, codes, exception.Message.Split('\n')[0]);
             return "The database refused the row; nothing of it was written. " + exception.Message.Split('\n')[0];
         }
     }
@@ -309,14 +349,14 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
     }
 
     /// <summary>Events a slice decided for one stream: started with its aggregate type, or appended at the version the decision saw.</summary>
-    private sealed record StreamWrite(Guid StreamId, IReadOnlyList<object> Events, Action<IDocumentSession> ApplyTo)
+    private sealed record StreamWrite(Guid StreamId, IReadOnlyList<object> Events, Action<IDocumentSession, object[]> ApplyTo)
     {
         public static StreamWrite Start<T>(Guid id, params object[] events) where T : class =>
-            new(id, events, session => session.Events.StartStream<T>(id, events));
+            new(id, events, (session, all) => session.Events.StartStream<T>(id, all));
 
-        // Marten's expected version is the stream's version once these events are appended.
+        // Marten's expected version is the stream's version once these events (and those merged after them) are appended.
         public static StreamWrite Append(Guid id, long versionSeen, params object[] events) =>
-            new(id, events, session => session.Events.Append(id, versionSeen + events.Length, events));
+            new(id, events, (session, all) => session.Events.Append(id, versionSeen + all.Length, all));
     }
 
     private sealed record RowDecision(string Code, Guid CommitmentId, Plan Plan, bool NewPlan, Member? NewMember, Institution? NewInstitution,
