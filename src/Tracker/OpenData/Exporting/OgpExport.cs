@@ -78,6 +78,7 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
             yield return OgpExportRow.Cells(commitment, members[plan.MemberId], plan, leads,
                 commitment.Text.SupportingInstitutionIds.Select(id => institutions.GetValueOrDefault(id)).OfType<string>().ToList(),
                 IrmAssessments.FromPublished(planReviews.Midterm.GetValueOrDefault(commitment.Id), planReviews.EndOfTerm.GetValueOrDefault(commitment.Id)),
+                OgpRatings.Frozen(planReviews.Midterm.GetValueOrDefault(commitment.Id), planReviews.EndOfTerm.GetValueOrDefault(commitment.Id)),
                 today);
         }
     }

@@ -3,6 +3,7 @@ using Tracker.Commitments;
 using Tracker.Members;
 using Tracker.OpenData.Importing;
 using Tracker.Plans;
+using Tracker.Ratings;
 
 namespace Tracker.OpenData.Exporting;
 
@@ -20,13 +21,14 @@ public static class OgpExportRow
 
     /// <summary>The cells of <paramref name="commitment"/>, in the order of <see cref="OgpColumns.All"/>.</summary>
     /// <param name="leadInstitutions">The lead then its co-leads; none when the plan names no lead.</param>
+    /// <param name="frozen">The rating columns the published reports froze (<see cref="OgpRatings.Frozen"/>), written instead of recomputed.</param>
     public static string[] Cells(Commitment commitment, Member member, Plan plan, IReadOnlyList<string> leadInstitutions,
-        IReadOnlyList<string> supportingInstitutions, IrmAssessments assessments, DateOnly today) =>
-        Given(Held(commitment, member, plan, leadInstitutions, supportingInstitutions, assessments, today), commitment.SourceCells);
+        IReadOnlyList<string> supportingInstitutions, IrmAssessments assessments, IReadOnlyDictionary<string, string> frozen, DateOnly today) =>
+        Given(Held(commitment, member, plan, leadInstitutions, supportingInstitutions, assessments, today, frozen), commitment.SourceCells);
 
     /// <summary>The row from Tracker's events alone, by column; columns it does not model are absent.</summary>
     public static IReadOnlyDictionary<string, string> Held(Commitment commitment, Member member, Plan plan, IReadOnlyList<string> leadInstitutions,
-        IReadOnlyList<string> supportingInstitutions, IrmAssessments assessments, DateOnly today)
+        IReadOnlyList<string> supportingInstitutions, IrmAssessments assessments, DateOnly today, IReadOnlyDictionary<string, string>? frozen = null)
     {
         var text = commitment.Text;
         var supporting = string.Join("; ", supportingInstitutions.Append(text.SupportingInstitutionsText).OfType<string>());
@@ -54,7 +56,9 @@ public static class OgpExportRow
         };
         foreach (var tag in OgpColumns.PolicyAreas)
             held[tag] = text.PolicyAreas.Contains(tag, StringComparer.OrdinalIgnoreCase) ? "1" : "0";
-        var ratings = OgpRatings.Cells(assessments);
+        var ratings = new Dictionary<string, string>(OgpRatings.Cells(assessments));
+        foreach (var (column, cell) in frozen ?? new Dictionary<string, string>())
+            if (ratings.GetValueOrDefault(column) != IrmCells.NotReviewed) ratings[column] = cell;
         foreach (var (column, cell) in ratings) held[column] = cell;
         foreach (var (column, cell) in IrmSummaryColumns.Cells(ratings, plan.PeriodEnd, today)) held[column] = cell;
         return held;
