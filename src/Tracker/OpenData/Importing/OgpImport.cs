@@ -4,6 +4,7 @@ using Tracker.Commitments;
 using Tracker.Infrastructure;
 using Tracker.Institutions;
 using Tracker.Members;
+using Tracker.OpenData.Exporting;
 using Tracker.Plans;
 using Tracker.Ratings;
 using Tracker.Reviews;
@@ -141,13 +142,8 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             file.UnknownColumns, Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
     }
 
-    private static IEnumerable<RatingDifference> Differences(OgpRow row, OgpCommitment commitment)
-    {
-        var computed = OgpRatings.Cells(commitment.Assessments);
-        foreach (var column in OgpRatings.Compared.Where(row.Has))
-            if (!OgpRatings.SameRating(row[column], computed[column]))
-                yield return new RatingDifference(row.Line, commitment.Code, column, row[column].Trim(), computed[column]);
-    }
+    private IEnumerable<RatingDifference> Differences(OgpRow row, OgpCommitment commitment) =>
+        OgpConsistency.Differences(row, commitment, Days.Of(clock));
 
     /// <summary>
     /// What registering <paramref name="commitment"/> takes, given what Tracker holds: the events each slice's own decision
@@ -170,6 +166,8 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
 
     private static RowDecision DecideRow(OgpCommitment commitment, KnownState known, Caller admin, DateTimeOffset now, List<RowWarning> warnings)
     {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        const string source = "OGP/IRM file";
         var problems = new List<RowProblem>();
         var writes = new List<StreamWrite>();
 
@@ -184,14 +182,21 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             warnings.Add(new RowWarning(OgpColumns.Member, $"Tracker's member {member.Code} is named '{member.Name}'; the file's '{commitment.Member.Name}' was not used."));
         var memberIsNew = writes.Count > 0;
 
-        if (!known.Institutions.TryGetValue((member.Id, commitment.LeadInstitution), out var lead))
+        // The lead and its co-leads, each found by member and name or registered; none for a lead the file does not name.
+        var leads = new List<Institution>();
+        var newInstitutions = new List<Institution>();
+        foreach (var name in commitment.LeadInstitutions)
         {
-            var registered = RegisterInstitutionHandler.Decide(new RegisterInstitution(Guid.CreateVersion7(), member.Id, commitment.LeadInstitution,
-                InstitutionKind.Government, admin), member, sameName: null, now);
-            lead = Institution.Create(registered);
-            writes.Add(StreamWrite.Start<Institution>(lead.Id, registered));
+            if (!known.Institutions.TryGetValue((member.Id, name), out var institution))
+            {
+                var registered = RegisterInstitutionHandler.Decide(new RegisterInstitution(Guid.CreateVersion7(), member.Id, name,
+                    InstitutionKind.Government, admin), member, sameName: null, now);
+                institution = Institution.Create(registered);
+                writes.Add(StreamWrite.Start<Institution>(institution.Id, registered));
+                newInstitutions.Add(institution);
+            }
+            leads.Add(institution);
         }
-        var institutionIsNew = writes.Any(w => w.StreamId == lead.Id);
 
         var planIsNew = !known.Plans.TryGetValue((member.Id, commitment.Plan.Number), out var plan);
         if (plan is not null)
@@ -216,17 +221,28 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             warnings.Add(new RowWarning(column, $"{d:yyyy-MM-dd} lies outside the plan's period {plan.PeriodStart:yyyy-MM-dd}..{plan.PeriodEnd:yyyy-MM-dd}; left empty."));
             return null;
         }
-        var text = new CommitmentText(commitment.Title, commitment.ShortTitle, commitment.FullText, lead.Id, [],
+        var text = new CommitmentText(commitment.Title, commitment.ShortTitle, commitment.FullText,
+            leads.Count > 0 ? leads[0].Id : CommitmentText.LeadNotNamed, [],
             commitment.SupportingInstitutionsText, WithinPlan(commitment.Start, OgpColumns.StartDate), WithinPlan(commitment.End, OgpColumns.EndDate),
-            commitment.PolicyAreas, []);
+            commitment.PolicyAreas, [], [.. leads.Skip(1).Select(i => i.Id)]);
         var commitmentRegistered = RegisterCommitmentHandler.Decide(
             new RegisterCommitment(Guid.CreateVersion7(), plan.Id, commitment.Code, commitment.Number, text, null, admin),
-            new CommitmentRegistrationContext(plan, member, [lead], SameCode: null), now);
+            new CommitmentRegistrationContext(plan, member, leads, SameCode: null), now);
         var registeredCommitment = Commitment.Create(commitmentRegistered);
         registeredCommitment.Version = 1;
         var commitmentEvents = new List<object> { commitmentRegistered };
         if (commitment.Cluster is { } cluster)
-            commitmentEvents.AddRange(ClusterCommitmentHandler.Decide(new ClusterCommitment(registeredCommitment.Id, cluster, null, admin), registeredCommitment, now));
+        {
+            var clustered = ClusterCommitmentHandler.Decide(new ClusterCommitment(registeredCommitment.Id, cluster, null, admin), registeredCommitment, now);
+            commitmentEvents.AddRange(clustered);
+            foreach (var e in clustered.OfType<CommitmentClustered>()) registeredCommitment = registeredCommitment.Apply(e);
+        }
+        // What the file publishes that Tracker would not give back from these events is kept as the commitment's source cells.
+        var held = OgpExportRow.Held(registeredCommitment, member, plan, [.. leads.Select(i => i.Name)], [], commitment.Assessments, today);
+        var sourceCells = OgpSourceCells.Of(commitment.Published, held);
+        if (sourceCells.Count > 0)
+            commitmentEvents.AddRange(RecordSourceCellsHandler.Decide(new RecordSourceCells(registeredCommitment.Id,
+                $"{source}, line {commitment.Line}", sourceCells, admin), registeredCommitment, now));
         writes.Add(StreamWrite.Start<Commitment>(registeredCommitment.Id, [.. commitmentEvents]));
 
         var reports = new List<ReviewReport>();
@@ -272,7 +288,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         }
 
         return new RowDecision(commitment.Code, registeredCommitment.Id, plan, planIsNew, memberIsNew ? member : null,
-            institutionIsNew ? lead : null, reports, reports.Count(r => known.Reports.GetValueOrDefault(r.Id) is null), assessments, writes, warnings, problems);
+            newInstitutions, reports, reports.Count(r => known.Reports.GetValueOrDefault(r.Id) is null), assessments, writes, warnings, problems);
     }
 
     // The decisions name the request fields they refuse; a row names the file's columns.
@@ -359,12 +375,12 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             new(id, events, (session, all) => session.Events.Append(id, versionSeen + all.Length, all));
     }
 
-    private sealed record RowDecision(string Code, Guid CommitmentId, Plan Plan, bool NewPlan, Member? NewMember, Institution? NewInstitution,
+    private sealed record RowDecision(string Code, Guid CommitmentId, Plan Plan, bool NewPlan, Member? NewMember, IReadOnlyList<Institution> NewInstitutions,
         IReadOnlyList<ReviewReport> Reports, int OpenedReports, int Assessments, IReadOnlyList<StreamWrite> Writes, IReadOnlyList<RowWarning> Warnings,
         IReadOnlyList<RowProblem> Problems)
     {
         public static RowDecision Refused(string code, IReadOnlyList<RowProblem> problems, IReadOnlyList<RowWarning> warnings) =>
-            new(code, Guid.Empty, null!, false, null, null, [], 0, 0, [], warnings, problems);
+            new(code, Guid.Empty, null!, false, null, [], [], 0, 0, [], warnings, problems);
     }
 
     /// <summary>What Tracker holds, loaded once and kept up to date as rows commit, so a row costs one round trip to decide.</summary>
@@ -399,7 +415,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         public void Remember(RowDecision decision)
         {
             if (decision.NewMember is { } member) Members[member.Code] = member;
-            if (decision.NewInstitution is { } institution) Institutions[(institution.MemberId!.Value, institution.Name)] = institution;
+            foreach (var institution in decision.NewInstitutions) Institutions[(institution.MemberId!.Value, institution.Name)] = institution;
             Plans[(decision.Plan.MemberId, decision.Plan.Number)] = decision.Plan;
             PlansById[decision.Plan.Id] = decision.Plan;
             CommitmentPlans[decision.Code] = decision.Plan.Id;
@@ -414,7 +430,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         public void Add(RowDecision decision)
         {
             members += decision.NewMember is null ? 0 : 1;
-            institutions += decision.NewInstitution is null ? 0 : 1;
+            institutions += decision.NewInstitutions.Count;
             plans += decision.NewPlan ? 1 : 0;
             commitments++;
             reports += decision.OpenedReports;
