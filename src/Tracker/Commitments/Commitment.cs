@@ -50,9 +50,13 @@ public sealed record Commitment(Guid Id, Guid PlanId, string Code, string Number
         return this with { SourceCells = cells, Source = e.Source, UpdatedAt = e.RecordedAt };
     }
 
-    /// <summary>True when <paramref name="caller"/> is staff of the institution that leads this commitment.</summary>
+    /// <summary>True when <paramref name="caller"/> is staff of the institution that leads this commitment or of a co-lead.</summary>
     public bool IsLedBy(Caller? caller) =>
-        caller is { Role: TrackerRole.Ministry, InstitutionId: { } institution } && institution == Text.LeadInstitutionId;
+        caller is { Role: TrackerRole.Ministry, InstitutionId: { } institution } && IsLedByInstitution(institution);
+
+    /// <summary>True when <paramref name="institution"/> leads this commitment or co-leads it.</summary>
+    public bool IsLedByInstitution(Guid? institution) =>
+        institution is { } id && id != Guid.Empty && (id == Text.LeadInstitutionId || Text.CoLeads.Contains(id));
 
     /// <summary>Private evidence is for admins, reviewers and the lead institution's staff; never for the public.</summary>
     public bool ShowsPrivateEvidenceTo(Caller? caller) =>

@@ -61,8 +61,7 @@ public static class RecordAssessmentHandler
                 $"A {report.Kind} report assesses {string.Join(", ", ReviewMethods.Indicators(report.Kind))}.");
         if (commitment is null || commitment.PlanId != report.PlanId)
             throw TrackerRuleBroken.InvalidField("commitmentId", "commitment.not_in_plan", "No commitment with this id in the report's plan.");
-        if (reviewerInstitution is not null && commitment.Text.LeadInstitutionId == reviewerInstitution
-            || caller.Role == TrackerRole.Reviewer && commitment.Text.LeadInstitutionId == caller.InstitutionId)
+        if (commitment.IsLedByInstitution(reviewerInstitution) || caller.Role == TrackerRole.Reviewer && commitment.IsLedByInstitution(caller.InstitutionId))
             throw TrackerRuleBroken.Forbidden("review.conflict_of_interest", $"You belong to the institution that leads {commitment.Code}.");
 
         return new AssessmentRecorded(report.Id, report.PlanId, commitment.Id, command.Score, command.Rationale, reviewerId, isFinal, now);

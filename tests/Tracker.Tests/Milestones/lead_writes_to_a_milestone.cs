@@ -34,6 +34,17 @@ public class lead_writes_to_a_milestone
     }
 
     [Fact]
+    public void a_co_lead_institution_writes_too_and_any_other_is_refused()
+    {
+        var coLed = Active with { Text = Active.Text with { CoLeadInstitutionIds = [Other] } };
+        var third = Guid.Parse("0190a000-0000-7000-8000-000000000003");
+
+        Should.NotThrow(() => new MilestoneContext(coLed, Plan).EnsureLeadWrite(Milestone, Ministry(Other), expectedVersion: 4));
+        RefusalOf(() => new MilestoneContext(coLed, Plan).EnsureLeadWrite(Milestone, Ministry(third), expectedVersion: 4)).ShouldNotBeNullOrEmpty();
+        coLed.IsLedByInstitution(Guid.Empty).ShouldBeFalse(); // "lead not named" is nobody
+    }
+
+    [Fact]
     public void a_withdrawn_commitment_takes_no_progress_and_no_new_end_date_on_its_milestones()
     {
         var refusal = Should.Throw<TrackerRuleBroken>(() => new MilestoneContext(Withdrawn, Plan).EnsureLeadWrite(Milestone, Ministry(Lead), null));
