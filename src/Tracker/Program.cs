@@ -9,6 +9,7 @@ using Tracker.OpenData;
 using Tracker.Plans;
 using Tracker.PublicSite;
 using Tracker.Reviews;
+using Tracker.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,6 +38,7 @@ app.UseReplayableWriteBodies();
 app.UseAuthentication();
 app.UseTrackerRateLimits();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapTrackerHealth();
 app.MapTrackerApiDocs();
@@ -50,6 +52,7 @@ app.MapDashboard();
 app.MapHistory();
 app.MapOpenData();
 app.MapPublicSite();
+app.MapSignIn();
 
 return await app.RunTrackerCommandsAsync(args);
 

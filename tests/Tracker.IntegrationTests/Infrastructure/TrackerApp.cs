@@ -77,6 +77,10 @@ public class TrackerApp : IAsyncLifetime
     /// <summary>A caller without a token.</summary>
     public HttpClient Anonymous() => Factory.CreateClient();
 
+    /// <summary>A caller as a browser is one: no token, cookies kept, redirects shown rather than followed unless asked.</summary>
+    public HttpClient Browser(bool followRedirects = false) =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
     /// <summary>A caller with a development token for <paramref name="role"/>.</summary>
     public HttpClient As(TrackerRole role, Guid? institutionId = null, string? userId = null)
     {

@@ -10,8 +10,8 @@ namespace Tracker.IntegrationTests.Infrastructure;
 /// <summary>Who a write endpoint is for.</summary>
 public enum AllowedCaller { Admin, LeadMinistry, AssignedReviewer, Anyone }
 
-/// <summary>What a write endpoint reads from the request body.</summary>
-public enum BodyKind { Json, None, CsvUpload }
+/// <summary>What a write endpoint reads from the request body: JSON, nothing, an upload, or a page's form (urlencoded, with its antiforgery token).</summary>
+public enum BodyKind { Json, None, CsvUpload, Form }
 
 /// <summary>One request to a write endpoint, arranged on a fresh target.</summary>
 public sealed record WriteCase(string Url, object? Body);
@@ -30,6 +30,10 @@ public sealed record WriteEndpoint(string Name, AllowedCaller AllowedFor, int Su
 public static class WriteEndpoints
 {
     private static Task<WriteCase> Case(string url, object? body) => Task.FromResult(new WriteCase(url, body));
+
+    /// <summary>The fields of a form post, in order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Form(params (string Name, string Value)[] fields) =>
+        fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
 
     public static readonly IReadOnlyDictionary<string, WriteEndpoint> ByName = new WriteEndpoint[]
     {
@@ -62,6 +66,9 @@ public static class WriteEndpoints
             return new($"{report}/errata", new { commitmentId = w.CommitmentOf(report), indicator = "Specificity", value = "Medium", reason = "Misread the action plan." });
         }),
         new("ImportOgp", AllowedCaller.Admin, 200, BodyKind.CsvUpload, _ => Case("/api/import/ogp", OgpUploads.Sample())),
+        // The pages' forms: a success redirects (303/302) to a page, which the client follows to its 200.
+        new("DevelopmentSignIn", AllowedCaller.Anyone, 200, BodyKind.Form, _ => Case("/sign-in", Form(("role", "reviewer"), ("institution", ""), ("userId", "matrix-1"), ("returnUrl", "/")))),
+        new("SignOut", AllowedCaller.Anyone, 200, BodyKind.Form, _ => Case("/sign-out", Form())),
     }.ToDictionary(e => e.Name);
 }
 
@@ -139,8 +146,11 @@ public class WriteWorld : TrackerApp
     }
 
     /// <summary>Sends a case as the endpoint reads it: JSON, no body, or the CSV as a multipart upload.</summary>
-    public static Task<HttpResponseMessage> Send(HttpClient client, WriteEndpoint endpoint, WriteCase request, string? ifMatch = null)
+    public static async Task<HttpResponseMessage> Send(HttpClient client, WriteEndpoint endpoint, WriteCase request, string? ifMatch = null)
     {
+        // A form is sent as a browser sends it: with the antiforgery token a page issued to the same caller.
+        if (endpoint.Body == BodyKind.Form)
+            return await client.SubmitForm(request.Url, (IReadOnlyList<KeyValuePair<string, string>>)request.Body!);
         var message = new HttpRequestMessage(HttpMethod.Post, request.Url);
         if (ifMatch is not null) message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         switch (endpoint.Body)
@@ -154,8 +164,13 @@ public class WriteWorld : TrackerApp
                 message.Content = new MultipartFormDataContent { { part, "file", "commitments.csv" } };
                 break;
         }
-        return client.SendAsync(message);
+        return await client.SendAsync(message);
     }
+
+    /// <summary>True when a refusal has the shape its endpoint answers in: problem details for the API, a page for a form.</summary>
+    public static bool IsRefusalShape(WriteEndpoint endpoint, HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+        || (endpoint.Body == BodyKind.Form && response.Content.Headers.ContentType?.MediaType == "text/html");
 
     /// <summary>A client for a caller of <paramref name="who"/>.</summary>
     public async Task<HttpClient> Client(Who who) => who switch
