@@ -52,7 +52,7 @@ public static class DevelopmentSignIn
                 if (institution is not null) claims.Add(new(Caller.InstitutionClaim, institution.Id.ToString()));
                 var identity = new ClaimsIdentity(claims, "development", Caller.UserIdClaim, Caller.RoleClaim);
                 await http.SignInAsync(SignInModule.CookieScheme, new ClaimsPrincipal(identity));
-                return Results.Redirect(returnUrl);
+                return FormPosts.SeeOther(http, returnUrl);
             })
             .RequireFormToken()
             .WithName("DevelopmentSignIn")

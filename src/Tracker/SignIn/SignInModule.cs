@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tracker.Infrastructure;
+using Tracker.PublicSite;
 
 namespace Tracker.SignIn;
 
@@ -59,8 +60,9 @@ public static class SignInModule
             if (HasAuthority(config)) options.ForwardChallenge = OidcScheme;
             options.Events.OnRedirectToLogin = context =>
             {
-                // Outside Development there is no sign-in page: without an identity provider nobody can sign in.
-                if (env.IsDevelopment()) context.Response.Redirect(context.RedirectUri);
+                // Outside Development there is no sign-in page: without an identity provider nobody can sign in. A form
+                // sent without a session is refused (401), not redirected: what it carried would be lost on the way.
+                if (env.IsDevelopment() && HttpMethods.IsGet(context.Request.Method)) context.Response.Redirect(context.RedirectUri);
                 else context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return Task.CompletedTask;
             };
@@ -116,7 +118,7 @@ public static class SignInModule
                 await http.SignOutAsync(CookieScheme);
                 if (HasAuthority(config))
                     return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OidcScheme]);
-                return Results.Redirect("/");
+                return FormPosts.SeeOther(http, "/");
             })
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
             .WithName("SignOut")

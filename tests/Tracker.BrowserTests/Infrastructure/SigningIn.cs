@@ -29,6 +29,9 @@ public static class SigningIn
         string returnUrl = "/workbench", bool javaScript = false)
     {
         var context = await site.NewContextAsync(javaScript: javaScript);
+        // A form's first command compiles its handler on the server: on a busy machine that outlasts Playwright's 30 s.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.SignInAs(role, institution, userId, returnUrl);
         return page;

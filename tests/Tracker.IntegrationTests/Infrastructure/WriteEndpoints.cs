@@ -65,10 +65,19 @@ public static class WriteEndpoints
             var report = await w.NewReport(ReportStage.Published);
             return new($"{report}/errata", new { commitmentId = w.CommitmentOf(report), indicator = "Specificity", value = "Medium", reason = "Misread the action plan." });
         }),
+        new("SetProgressApproval", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/plans/{await w.NewPlan()}/progress-approval", new { required = true })),
+        new("ApproveMilestoneProgress", AllowedCaller.Admin, 200, BodyKind.None, async w => new($"/api/milestones/{await w.NewSubmission()}/submissions/1/approval", null)),
+        new("SendBackMilestoneProgress", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/milestones/{await w.NewSubmission()}/submissions/1/sent-back", new { reason = "Attach the published report." })),
+        new("DecideProgressSubmissionForm", AllowedCaller.Admin, 303, BodyKind.Form, async w => new($"/workbench/milestones/{await w.NewSubmission()}/submissions/1",
+            Form(("decision", "approve"), ("reason", ""), ("version", "2")))),
         new("ImportOgp", AllowedCaller.Admin, 200, BodyKind.CsvUpload, _ => Case("/api/import/ogp", OgpUploads.Sample())),
-        // The pages' forms: a success redirects (303/302) to a page, which the client follows to its 200.
-        new("DevelopmentSignIn", AllowedCaller.Anyone, 200, BodyKind.Form, _ => Case("/sign-in", Form(("role", "reviewer"), ("institution", ""), ("userId", "matrix-1"), ("returnUrl", "/")))),
-        new("SignOut", AllowedCaller.Anyone, 200, BodyKind.Form, _ => Case("/sign-out", Form())),
+        // The pages' forms: a form that is taken answers 303 See Other, to the page that shows the result.
+        new("DevelopmentSignIn", AllowedCaller.Anyone, 303, BodyKind.Form, _ => Case("/sign-in", Form(("role", "reviewer"), ("institution", ""), ("userId", "matrix-1"), ("returnUrl", "/")))),
+        new("SignOut", AllowedCaller.Anyone, 303, BodyKind.Form, _ => Case("/sign-out", Form())),
+        new("ReportMilestoneProgressForm", AllowedCaller.LeadMinistry, 303, BodyKind.Form, async w => new($"/workbench/milestones/{await w.NewMilestone()}/progress",
+            Form(("level", "Substantial"), ("narrative", "Drafted and consulted."), ("asOf", "2017-01-31"), ("version", "1"), ("action", "send")))),
+        new("RebaselineMilestoneForm", AllowedCaller.LeadMinistry, 303, BodyKind.Form, async w => new($"/workbench/milestones/{await w.NewMilestone()}/rebaseline",
+            Form(("newEnd", "2018-06-30"), ("justification", "Elections delayed the work."), ("version", "1")))),
     }.ToDictionary(e => e.Name);
 }
 
@@ -102,6 +111,18 @@ public class WriteWorld : TrackerApp
     public async Task<Guid> NewCommitment() => await Arrange.Commitment(Admin(), await PlanId(), NextCode(), await LeadId());
 
     public async Task<Guid> NewMilestone() => await Arrange.Milestone(Admin(), await NewCommitment(), "2016-03-01", "2017-03-01");
+
+    /// <summary>A milestone of a fresh plan that asks for approval, with one report submitted by the lead ministry (submission 1, version 2).</summary>
+    public async Task<Guid> NewSubmission()
+    {
+        var admin = Admin();
+        var plan = await NewPlan();
+        await (await admin.Post($"/api/plans/{plan}/progress-approval", new { required = true })).ShouldHaveStatus(200);
+        var milestone = await Arrange.Milestone(admin, await Arrange.Commitment(admin, plan, NextCode(), await LeadId()), "2016-03-01", "2017-03-01");
+        await (await As(TrackerRole.Ministry, await LeadId(), "lead-staff").Post($"/api/milestones/{milestone}/progress",
+            new { level = "Limited", narrative = "Waiting for approval.", asOf = "2016-06-30" })).ShouldHaveStatus(200);
+        return milestone;
+    }
 
     /// <summary>
     /// A fresh plan with one commitment and its midterm report at <paramref name="stage"/>, the reviewer

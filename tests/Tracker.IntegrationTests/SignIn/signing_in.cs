@@ -43,7 +43,7 @@ public class signing_in(TrackerApp app) : IClassFixture<TrackerApp>
         var signedIn = await browser.PostForm("/sign-in", Fields("ministry", institution, "civil-servant-7"), await browser.TokenFrom("/sign-in"));
         var workbench = await browser.GetAsync(signedIn.Headers.Location!.ToString());
 
-        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         signedIn.Headers.Location!.ToString().ShouldBe("/workbench");
         signedIn.Headers.TryGetValues("Set-Cookie", out var cookies).ShouldBeTrue();
         cookies!.ShouldContain(c => c.StartsWith("tracker.session=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
@@ -108,7 +108,7 @@ public class signing_in(TrackerApp app) : IClassFixture<TrackerApp>
         var signedOut = await browser.PostForm("/sign-out", [], await browser.TokenFrom("/workbench"));
         var workbench = await browser.GetAsync("/workbench");
 
-        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         workbench.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         workbench.Headers.Location!.ToString().ShouldContain("/sign-in");
     }
