@@ -8,6 +8,7 @@ using Tracker.Milestones;
 using Tracker.OpenData;
 using Tracker.Plans;
 using Tracker.PublicSite;
+using Tracker.Reminders;
 using Tracker.Reviews;
 using Tracker.SignIn;
 
@@ -27,6 +28,7 @@ builder.Services.AddTrackerHealth();
 builder.Services.AddOpenData();
 builder.Services.AddTrackerHardening();
 builder.Services.AddPublicSite();
+builder.Services.AddReminders();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapHistory();
 app.MapOpenData();
 app.MapPublicSite();
 app.MapSignIn();
+app.MapReminders();
 
 return await app.RunTrackerCommandsAsync(args);
 
