@@ -8,7 +8,9 @@ using Tracker.Milestones;
 using Tracker.OpenData;
 using Tracker.Plans;
 using Tracker.PublicSite;
+using Tracker.Reminders;
 using Tracker.Reviews;
+using Tracker.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +28,7 @@ builder.Services.AddTrackerHealth();
 builder.Services.AddOpenData();
 builder.Services.AddTrackerHardening();
 builder.Services.AddPublicSite();
+builder.Services.AddReminders();
 
 var app = builder.Build();
 
@@ -37,6 +40,7 @@ app.UseReplayableWriteBodies();
 app.UseAuthentication();
 app.UseTrackerRateLimits();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapTrackerHealth();
 app.MapTrackerApiDocs();
@@ -50,6 +54,8 @@ app.MapDashboard();
 app.MapHistory();
 app.MapOpenData();
 app.MapPublicSite();
+app.MapSignIn();
+app.MapReminders();
 
 return await app.RunTrackerCommandsAsync(args);
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
+using Tracker.SignIn;
 
 namespace Tracker.Infrastructure;
 
@@ -20,7 +21,8 @@ public static class Authentication
     public static IServiceCollection AddTrackerAuthentication(this IServiceCollection services)
     {
         services.AddTrackerVerb("token", DevelopmentToken.RunAsync);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Bearer tokens for the API, a cookie session for the pages (SignIn/SignInModule.cs picks per request).
+        services.AddAuthentication(SignIn.SignInModule.PolicyScheme).AddJwtBearer().AddTrackerSignIn();
         // Configured from IConfiguration when first needed, so hosts (and tests) can supply settings late.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).ValidateOnStart().Configure<IConfiguration>((options, config) =>
         {

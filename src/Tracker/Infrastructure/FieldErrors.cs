@@ -49,8 +49,10 @@ public sealed class FieldErrors
         Check(field, items is null || items.Count <= max, $"At most {max} items.");
 
     /// <summary>The 400 problem naming every invalid field.</summary>
-    public IResult Problem() =>
-        Problems.Result(Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray())));
+    public IResult Problem() => Problems.Result(Details());
+
+    /// <summary>The 400 problem details naming every invalid field (a page's form shows each beside its field).</summary>
+    public HttpValidationProblemDetails Details() => Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
     private void Add(string field, string message)
     {

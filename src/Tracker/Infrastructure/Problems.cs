@@ -35,7 +35,8 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
         return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails ToProblem(Exception exception)
+    /// <summary>The problem details an exception answers (also for the pages' forms, which show them beside their fields).</summary>
+    public static ProblemDetails ToProblem(Exception exception)
     {
         switch (exception)
         {

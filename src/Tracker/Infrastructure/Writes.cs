@@ -14,6 +14,9 @@ namespace Tracker.Infrastructure;
 /// <summary>What a successful write answers: status, body, the stream's new version (ETag) and where to read it.</summary>
 public sealed record WriteResult(int StatusCode, object Body, long Version, string? Location = null);
 
+/// <summary>What a form's write came to: the new state, or the problem the API would have answered.</summary>
+public sealed record WriteOutcome<T>(T? Value, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem) where T : class;
+
 /// <summary>
 /// The plumbing every write endpoint shares: <c>If-Match</c> → expected version, <c>Idempotency-Key</c> →
 /// replay of the first response, the new version → <c>ETag</c>. Endpoints stay thin: bind, validate, build the
@@ -60,13 +63,38 @@ public static class Writes
     }
 
     /// <summary>404 problem details when no stream of <typeparamref name="TAggregate"/> has <paramref name="streamId"/>; null when it exists.</summary>
-    public static async Task<IResult?> MissingStream<TAggregate>(HttpContext http, Guid streamId)
+    public static async Task<IResult?> MissingStream<TAggregate>(HttpContext http, Guid streamId) =>
+        await MissingStreamProblem<TAggregate>(http, streamId) is { } problem ? Problems.Result(problem) : null;
+
+    private static async Task<Microsoft.AspNetCore.Mvc.ProblemDetails?> MissingStreamProblem<TAggregate>(HttpContext http, Guid streamId)
     {
         await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
         var state = await session.Events.FetchStreamStateAsync(streamId, http.RequestAborted);
         if (state is not null && (state.AggregateType is null || state.AggregateType == typeof(TAggregate))) return null;
         var kind = StreamKind<TAggregate>();
-        return Problems.Result(Problems.Of(404, $"{kind}.not_found", $"No {kind.Replace('_', ' ')} with id '{streamId}'."));
+        return Problems.Of(404, $"{kind}.not_found", $"No {kind.Replace('_', ' ')} with id '{streamId}'.");
+    }
+
+    /// <summary>
+    /// The write a page's form makes: the same command through the same bus and checks as <see cref="Update{TAggregate}"/>
+    /// (404 for a missing stream, the handler's rules, 409 for a stale version), but a refusal comes back as the problem
+    /// details the API would have answered, so the page can show each error beside its field. Failures that are not
+    /// refusals (500) still throw.
+    /// </summary>
+    public static async Task<WriteOutcome<TAggregate>> Attempt<TAggregate>(HttpContext http, ITrackerCommand command) where TAggregate : class
+    {
+        if (StreamIdOf(command) is { } streamId && await MissingStreamProblem<TAggregate>(http, streamId) is { } missing)
+            return new(null, missing);
+        var bus = http.RequestServices.GetRequiredService<IMessageBus>();
+        var store = http.RequestServices.GetRequiredService<IDocumentStore>();
+        try
+        {
+            return new(await Invoke<TAggregate>(bus, store, command, CommandMetadata.For(command.Caller, null), http.RequestAborted), null);
+        }
+        catch (Exception refused) when (ProblemsExceptionHandler.ToProblem(refused) is { Status: < 500 })
+        {
+            return new(null, ProblemsExceptionHandler.ToProblem(refused));
+        }
     }
 
     // The name a stream's kind goes by in problem codes: "milestone", "plan", "report" …

@@ -14,6 +14,21 @@ public sealed record ProgressReport(ProgressLevel Level, int? Percent, string Na
     public static ProgressReport Of(MilestoneProgressReported e) => new(e.Level, e.Percent, e.Narrative, e.Evidence, e.AsOf, e.ReportedBy, e.ReportedAt);
 }
 
+/// <summary>Where a submitted report stands in the approval step.</summary>
+public enum SubmissionStatus
+{
+    /// <summary>Waiting for the point of contact.</summary>
+    Pending,
+    /// <summary>Approved: reported, and public.</summary>
+    Approved,
+    /// <summary>Sent back to the lead institution, with a reason; never public.</summary>
+    SentBack,
+}
+
+/// <summary>A report sent on a plan that asks for approval, and what became of it.</summary>
+public sealed record Submission(int Number, ProgressReport Report, Guid? ReportedForInstitutionId, SubmissionStatus Status, string? Reason,
+    string? DecidedBy, DateTimeOffset? DecidedAt);
+
 /// <summary>One move of the milestone's end date.</summary>
 public sealed record Rebaseline(DateOnly PreviousEnd, DateOnly NewEnd, string Justification, string RebaselinedBy, DateTimeOffset RebaselinedAt);
 
@@ -50,6 +65,42 @@ public sealed record Milestone(Guid Id, Guid CommitmentId, Guid PlanId, int Numb
             ProgressReports = ProgressReports + 1,
             UpdatedAt = e.ReportedAt,
         };
+    }
+
+    /// <summary>Reports sent for approval (plans that ask for it); only approved ones reach the progress history.</summary>
+    public IReadOnlyList<Submission> Submissions { get; init; } = [];
+
+    /// <summary>Folds a report sent for approval: kept aside, not in the progress history, so no public read sees it.</summary>
+    public Milestone Apply(MilestoneProgressSubmitted e) => this with
+    {
+        Submissions = [.. Submissions, new Submission(e.Submission, new ProgressReport(e.Level, e.Percent, e.Narrative, e.Evidence, e.AsOf, e.ReportedBy, e.ReportedAt),
+            e.ReportedForInstitutionId, SubmissionStatus.Pending, null, null, null)],
+        UpdatedAt = e.ReportedAt,
+    };
+
+    /// <summary>Folds an approval (the <see cref="MilestoneProgressReported"/> that comes with it puts the report in the progress history).</summary>
+    public Milestone Apply(MilestoneProgressApproved e) => this with
+    {
+        Submissions = Submissions.Select(s => s.Number == e.Submission ? s with { Status = SubmissionStatus.Approved, DecidedBy = e.ApprovedBy, DecidedAt = e.ApprovedAt } : s).ToList(),
+        UpdatedAt = e.ApprovedAt,
+    };
+
+    /// <summary>Folds a report sent back.</summary>
+    public Milestone Apply(MilestoneProgressSentBack e) => this with
+    {
+        Submissions = Submissions.Select(s => s.Number == e.Submission
+            ? s with { Status = SubmissionStatus.SentBack, Reason = e.Reason, DecidedBy = e.SentBackBy, DecidedAt = e.SentBackAt } : s).ToList(),
+        UpdatedAt = e.SentBackAt,
+    };
+
+    /// <summary>The submission numbered <paramref name="number"/>, waiting for a decision; refuses otherwise.</summary>
+    public Submission PendingSubmission(int number)
+    {
+        var submission = Submissions.FirstOrDefault(s => s.Number == number)
+                         ?? throw new TrackerRuleBroken("submission.not_found", $"Milestone {Number} has no submission {number}.", RuleKind.NotFound);
+        if (submission.Status != SubmissionStatus.Pending)
+            throw new TrackerRuleBroken("submission.decided", $"Submission {number} was already {(submission.Status == SubmissionStatus.Approved ? "approved" : "sent back")}.", RuleKind.Conflict);
+        return submission;
     }
 
     /// <summary>Folds a re-baselining.</summary>

@@ -30,3 +30,18 @@ public sealed record MilestoneRebaselined(Guid MilestoneId, Guid CommitmentId, G
 
 /// <summary>The milestone was withdrawn.</summary>
 public sealed record MilestoneWithdrawn(Guid MilestoneId, Guid CommitmentId, Guid PlanId, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt);
+
+/// <summary>
+/// The lead institution sent a progress report on a plan that asks for approval: not public until the point of
+/// contact approves it. <paramref name="Submission"/> numbers the milestone's submissions from 1.
+/// </summary>
+public sealed record MilestoneProgressSubmitted(Guid MilestoneId, Guid CommitmentId, Guid PlanId, int Submission, ProgressLevel Level, int? Percent,
+    string Narrative, IReadOnlyList<Evidence> Evidence, DateOnly AsOf, string ReportedBy, Guid? ReportedForInstitutionId,
+    DateTimeOffset ReportedAt);
+
+/// <summary>The point of contact approved a submitted report; it is reported (public) from now on.</summary>
+public sealed record MilestoneProgressApproved(Guid MilestoneId, Guid CommitmentId, Guid PlanId, int Submission, string ApprovedBy, DateTimeOffset ApprovedAt);
+
+/// <summary>The point of contact sent a submitted report back to the lead institution, saying why; it never becomes public.</summary>
+public sealed record MilestoneProgressSentBack(Guid MilestoneId, Guid CommitmentId, Guid PlanId, int Submission, string Reason, string SentBackBy,
+    DateTimeOffset SentBackAt);

@@ -19,6 +19,7 @@ public static class MilestonesModule
         options.Schema.For<Milestone>().Index(m => m.CommitmentId).Index(m => m.PlanId)
             // A number names one milestone of a commitment, also when two plannings race.
             .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "milestone_number_per_commitment", m => m.CommitmentId, m => m.Number);
+        options.Schema.For<Pages.ProgressDraft>();
     }
 
     /// <summary>Maps <c>/api/milestones</c> and <c>POST /api/commitments/{id}/milestones</c>.</summary>
@@ -29,6 +30,12 @@ public static class MilestonesModule
         ReportMilestoneProgressHandler.Map(milestones);
         RebaselineMilestoneHandler.Map(milestones);
         WithdrawMilestoneHandler.Map(milestones);
+        ApproveMilestoneProgressHandler.Map(milestones);
+        // The ministry's workbench: the same commands, from the pages' forms.
+        Pages.MyCommitments.Map(app);
+        Pages.ProgressReportForm.Map(app);
+        Pages.RebaselineForm.Map(app);
+        Pages.ProgressApprovals.Map(app);
 
         milestones.MapGet("/{id:guid}", static async Task<IResult> (Guid id, string? asOf, IQuerySession session, HttpContext http,
                 CancellationToken ct) =>

@@ -30,13 +30,21 @@ public static class RebaselineMilestoneHandler
             command.Justification, command.Caller.UserId, clock.GetUtcNow())]);
     }
 
+    /// <summary>The shape checks of a re-baselining, the same for the API's JSON and the workbench's form.</summary>
+    public static FieldErrors ShapeErrors(RebaselineMilestoneRequest body) =>
+        new FieldErrors().Required("newEnd", body.NewEnd).Text("justification", body.Justification, max: 5_000);
+
+    /// <summary>The command of a request that passed <see cref="ShapeErrors"/>.</summary>
+    public static RebaselineMilestone Command(Guid milestoneId, RebaselineMilestoneRequest body, long? expectedVersion, Caller caller) =>
+        new(milestoneId, body.NewEnd!.Value, body.Justification!.Trim(), expectedVersion, caller);
+
     /// <summary>Maps <c>POST /api/milestones/{milestoneId}/rebaseline</c>.</summary>
     public static void Map(RouteGroupBuilder milestones) =>
         milestones.MapPost("/{milestoneId:guid}/rebaseline", static async (Guid milestoneId, RebaselineMilestoneRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors().Required("newEnd", body.NewEnd).Text("justification", body.Justification, max: 5_000);
+                var errors = ShapeErrors(body);
                 if (errors.Any) return errors.Problem();
-                return await Writes.Update<Milestone>(http, expected => new RebaselineMilestone(milestoneId, body.NewEnd!.Value, body.Justification!.Trim(), expected, http.Caller()),
+                return await Writes.Update<Milestone>(http, expected => Command(milestoneId, body, expected, http.Caller()),
                     m => new WriteResult(200, MilestoneSummary.Of(m, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Ministry)

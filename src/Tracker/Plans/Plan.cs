@@ -32,6 +32,12 @@ public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, Date
         UpdatedAt = e.AmendedAt,
     };
 
+    /// <summary>True when each progress report waits for the point of contact's approval before it is public.</summary>
+    public bool ProgressApprovalRequired { get; init; }
+
+    /// <summary>Folds the approval setting.</summary>
+    public Plan Apply(PlanProgressApprovalSet e) => this with { ProgressApprovalRequired = e.Required, UpdatedAt = e.SetAt };
+
     /// <summary>Folds the end of the plan.</summary>
     public Plan Apply(PlanEnded e) => this with { Status = PlanStatus.Ended, UpdatedAt = e.EndedAt };
 

@@ -10,3 +10,9 @@ public sealed record PlanAmended(Guid PlanId, string Title, DateOnly PeriodStart
 
 /// <summary>The plan's implementation period ended.</summary>
 public sealed record PlanEnded(Guid PlanId, DateOnly EndedOn, string EndedBy, DateTimeOffset EndedAt);
+
+/// <summary>
+/// The plan now asks (or no longer asks) for an approval of each progress report before the public sees it
+/// (maker–checker: the lead institution reports, the point of contact approves or sends it back).
+/// </summary>
+public sealed record PlanProgressApprovalSet(Guid PlanId, bool Required, string SetBy, DateTimeOffset SetAt);

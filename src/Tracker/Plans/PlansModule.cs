@@ -19,6 +19,7 @@ public static class PlansModule
         RegisterPlanHandler.Map(plans);
         AmendPlanHandler.Map(plans);
         EndPlanHandler.Map(plans);
+        SetProgressApprovalHandler.Map(plans);
 
         plans.MapGet("/", static async Task<IResult> (string? member, string? asOf, IQuerySession session, CancellationToken ct) =>
             {

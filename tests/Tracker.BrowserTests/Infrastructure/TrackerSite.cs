@@ -59,6 +59,9 @@ public sealed class TrackerSite : IAsyncLifetime
             host.UseSetting("Logging:LogLevel:Default", "Warning");
             host.UseSetting("Logging:LogLevel:Wolverine", "Critical");
             host.UseSetting("Logging:LogLevel:Marten", "Critical");
+            // As in the integration tests: the first form that sends a command compiles its handler (Dynamic code
+            // generation), which on a busy 2-core machine can outlast the production request timeout.
+            host.UseSetting("Tracker:Timeouts:RequestSeconds", "600");
             host.ConfigureServices(services => services.PostConfigure<DemoDataOptions>(o => o.LoadDemoData = true));
         });
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));

@@ -74,13 +74,21 @@ public class TrackerApp : IAsyncLifetime
         await PostgresServer.DropDatabaseAsync(ConnectionString);
     }
 
+    // Redirects are shown, not followed: a followed redirect would drop the bearer token (HttpClient strips Authorization),
+    // and a form's 303 is an answer to assert on.
+    private static readonly WebApplicationFactoryClientOptions Shown = new() { AllowAutoRedirect = false, HandleCookies = true };
+
     /// <summary>A caller without a token.</summary>
-    public HttpClient Anonymous() => Factory.CreateClient();
+    public HttpClient Anonymous() => Factory.CreateClient(Shown);
+
+    /// <summary>A caller as a browser is one: no token, cookies kept, redirects shown rather than followed unless asked.</summary>
+    public HttpClient Browser(bool followRedirects = false) =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
 
     /// <summary>A caller with a development token for <paramref name="role"/>.</summary>
     public HttpClient As(TrackerRole role, Guid? institutionId = null, string? userId = null)
     {
-        var client = Factory.CreateClient();
+        var client = Factory.CreateClient(Shown);
         var configuration = Services.GetRequiredService<IConfiguration>();
         var token = Authentication.MintDevelopmentToken(configuration, userId ?? $"{role.ToString().ToLowerInvariant()}-1",
             role, institutionId, TimeSpan.FromHours(1));

@@ -10,8 +10,8 @@ namespace Tracker.IntegrationTests.Infrastructure;
 /// <summary>Who a write endpoint is for.</summary>
 public enum AllowedCaller { Admin, LeadMinistry, AssignedReviewer, Anyone }
 
-/// <summary>What a write endpoint reads from the request body.</summary>
-public enum BodyKind { Json, None, CsvUpload }
+/// <summary>What a write endpoint reads from the request body: JSON, nothing, an upload, or a page's form (urlencoded, with its antiforgery token).</summary>
+public enum BodyKind { Json, None, CsvUpload, Form }
 
 /// <summary>One request to a write endpoint, arranged on a fresh target.</summary>
 public sealed record WriteCase(string Url, object? Body);
@@ -30,6 +30,10 @@ public sealed record WriteEndpoint(string Name, AllowedCaller AllowedFor, int Su
 public static class WriteEndpoints
 {
     private static Task<WriteCase> Case(string url, object? body) => Task.FromResult(new WriteCase(url, body));
+
+    /// <summary>The fields of a form post, in order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Form(params (string Name, string Value)[] fields) =>
+        fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
 
     public static readonly IReadOnlyDictionary<string, WriteEndpoint> ByName = new WriteEndpoint[]
     {
@@ -61,7 +65,19 @@ public static class WriteEndpoints
             var report = await w.NewReport(ReportStage.Published);
             return new($"{report}/errata", new { commitmentId = w.CommitmentOf(report), indicator = "Specificity", value = "Medium", reason = "Misread the action plan." });
         }),
+        new("SetProgressApproval", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/plans/{await w.NewPlan()}/progress-approval", new { required = true })),
+        new("ApproveMilestoneProgress", AllowedCaller.Admin, 200, BodyKind.None, async w => new($"/api/milestones/{await w.NewSubmission()}/submissions/1/approval", null)),
+        new("SendBackMilestoneProgress", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"/api/milestones/{await w.NewSubmission()}/submissions/1/sent-back", new { reason = "Attach the published report." })),
+        new("DecideProgressSubmissionForm", AllowedCaller.Admin, 303, BodyKind.Form, async w => new($"/workbench/milestones/{await w.NewSubmission()}/submissions/1",
+            Form(("decision", "approve"), ("reason", ""), ("version", "2")))),
         new("ImportOgp", AllowedCaller.Admin, 200, BodyKind.CsvUpload, _ => Case("/api/import/ogp", OgpUploads.Sample())),
+        // The pages' forms: a form that is taken answers 303 See Other, to the page that shows the result.
+        new("DevelopmentSignIn", AllowedCaller.Anyone, 303, BodyKind.Form, _ => Case("/sign-in", Form(("role", "reviewer"), ("institution", ""), ("userId", "matrix-1"), ("returnUrl", "/")))),
+        new("SignOut", AllowedCaller.Anyone, 303, BodyKind.Form, _ => Case("/sign-out", Form())),
+        new("ReportMilestoneProgressForm", AllowedCaller.LeadMinistry, 303, BodyKind.Form, async w => new($"/workbench/milestones/{await w.NewMilestone()}/progress",
+            Form(("level", "Substantial"), ("narrative", "Drafted and consulted."), ("asOf", "2017-01-31"), ("version", "1"), ("action", "send")))),
+        new("RebaselineMilestoneForm", AllowedCaller.LeadMinistry, 303, BodyKind.Form, async w => new($"/workbench/milestones/{await w.NewMilestone()}/rebaseline",
+            Form(("newEnd", "2018-06-30"), ("justification", "Elections delayed the work."), ("version", "1")))),
     }.ToDictionary(e => e.Name);
 }
 
@@ -95,6 +111,18 @@ public class WriteWorld : TrackerApp
     public async Task<Guid> NewCommitment() => await Arrange.Commitment(Admin(), await PlanId(), NextCode(), await LeadId());
 
     public async Task<Guid> NewMilestone() => await Arrange.Milestone(Admin(), await NewCommitment(), "2016-03-01", "2017-03-01");
+
+    /// <summary>A milestone of a fresh plan that asks for approval, with one report submitted by the lead ministry (submission 1, version 2).</summary>
+    public async Task<Guid> NewSubmission()
+    {
+        var admin = Admin();
+        var plan = await NewPlan();
+        await (await admin.Post($"/api/plans/{plan}/progress-approval", new { required = true })).ShouldHaveStatus(200);
+        var milestone = await Arrange.Milestone(admin, await Arrange.Commitment(admin, plan, NextCode(), await LeadId()), "2016-03-01", "2017-03-01");
+        await (await As(TrackerRole.Ministry, await LeadId(), "lead-staff").Post($"/api/milestones/{milestone}/progress",
+            new { level = "Limited", narrative = "Waiting for approval.", asOf = "2016-06-30" })).ShouldHaveStatus(200);
+        return milestone;
+    }
 
     /// <summary>
     /// A fresh plan with one commitment and its midterm report at <paramref name="stage"/>, the reviewer
@@ -139,8 +167,11 @@ public class WriteWorld : TrackerApp
     }
 
     /// <summary>Sends a case as the endpoint reads it: JSON, no body, or the CSV as a multipart upload.</summary>
-    public static Task<HttpResponseMessage> Send(HttpClient client, WriteEndpoint endpoint, WriteCase request, string? ifMatch = null)
+    public static async Task<HttpResponseMessage> Send(HttpClient client, WriteEndpoint endpoint, WriteCase request, string? ifMatch = null)
     {
+        // A form is sent as a browser sends it: with the antiforgery token a page issued to the same caller.
+        if (endpoint.Body == BodyKind.Form)
+            return await client.SubmitForm(request.Url, (IReadOnlyList<KeyValuePair<string, string>>)request.Body!);
         var message = new HttpRequestMessage(HttpMethod.Post, request.Url);
         if (ifMatch is not null) message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         switch (endpoint.Body)
@@ -154,8 +185,13 @@ public class WriteWorld : TrackerApp
                 message.Content = new MultipartFormDataContent { { part, "file", "commitments.csv" } };
                 break;
         }
-        return client.SendAsync(message);
+        return await client.SendAsync(message);
     }
+
+    /// <summary>True when a refusal has the shape its endpoint answers in: problem details for the API, a page for a form.</summary>
+    public static bool IsRefusalShape(WriteEndpoint endpoint, HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+        || (endpoint.Body == BodyKind.Form && response.Content.Headers.ContentType?.MediaType == "text/html");
 
     /// <summary>A client for a caller of <paramref name="who"/>.</summary>
     public async Task<HttpClient> Client(Who who) => who switch

@@ -44,6 +44,23 @@ public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWor
                 failures.Add(await Failure(prefix + "JSON instead of a file", await client.PostRaw(upload.Url, "{\"file\": \"x\"}"), "file"));
                 continue;
             }
+            if (endpoint.Body == BodyKind.Form)
+            {
+                // A form refused for a field answers its page again (400), with the error beside that field.
+                var fields = (IReadOnlyList<KeyValuePair<string, string>>)(await endpoint.Arrange(world)).Body!;
+                foreach (var field in fields.Select(f => f.Key))
+                {
+                    var fresh = await endpoint.Arrange(world);
+                    var blanked = ((IReadOnlyList<KeyValuePair<string, string>>)fresh.Body!).Select(f => f.Key == field ? new KeyValuePair<string, string>(f.Key, "") : f).ToList();
+                    var response = await WriteWorld.Send(client, endpoint, fresh with { Body = blanked });
+                    var status = (int)response.StatusCode;
+                    if (status is >= 200 and < 300 || status == endpoint.SuccessStatus) continue; // an optional field: the form is taken
+                    var html = await response.Content.ReadAsStringAsync();
+                    if (status != 400 || !html.Contains($"id=\"{Tracker.PublicSite.FormErrors.ErrorId(field)}\"", StringComparison.Ordinal))
+                        failures.Add($"{prefix}{field} blank: expected it taken, or 400 with the error beside the field; got {status}");
+                }
+                continue;
+            }
             if (endpoint.Body == BodyKind.None)
             {
                 var target = await endpoint.Arrange(world);

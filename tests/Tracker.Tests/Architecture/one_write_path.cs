@@ -26,8 +26,9 @@ public class one_write_path
         DomainEvents().Select(t => t.Name).Order().ShouldBe([
             "AssessmentRecorded", "CommitmentClustered", "CommitmentRegistered", "CommitmentRevised", "CommitmentSourceCellsRecorded", "CommitmentWithdrawn",
             "ErratumIssued",
-            "InstitutionRegistered", "MemberRegistered", "MilestonePlanned", "MilestoneProgressReported", "MilestoneRebaselined",
-            "MilestoneWithdrawn", "PlanAmended", "PlanEnded", "PlanRegistered", "PublicCommentSubmitted", "ReviewerAssigned",
+            "InstitutionRegistered", "MemberRegistered", "MilestonePlanned", "MilestoneProgressApproved", "MilestoneProgressReported",
+            "MilestoneProgressSentBack", "MilestoneProgressSubmitted", "MilestoneRebaselined",
+            "MilestoneWithdrawn", "PlanAmended", "PlanEnded", "PlanProgressApprovalSet", "PlanRegistered", "PublicCommentSubmitted", "ReviewerAssigned",
             "ReviewReportOpened", "ReviewReportPublished", "ReviewReportSentToPublicComment",
         ]);
     }

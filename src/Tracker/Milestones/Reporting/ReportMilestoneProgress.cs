@@ -29,8 +29,14 @@ public static class ReportMilestoneProgressHandler
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var context = await MilestoneContext.OfAsync(session, milestone, ct);
-        return (new UpdatedAggregate(), [Decide(command, milestone, context, clock.GetUtcNow())]);
+        var reported = Decide(command, milestone, context, clock.GetUtcNow());
+        // Where the plan asks for approval the report waits for the point of contact; only an approval reports it.
+        return (new UpdatedAggregate(), [context.Plan.ProgressApprovalRequired ? Submit(reported, milestone.Submissions.Count + 1) : reported]);
     }
+
+    /// <summary>The decided report, sent for approval instead of reported.</summary>
+    public static MilestoneProgressSubmitted Submit(MilestoneProgressReported r, int number) => new(r.MilestoneId, r.CommitmentId, r.PlanId, number,
+        r.Level, r.Percent, r.Narrative, r.Evidence, r.AsOf, r.ReportedBy, r.ReportedForInstitutionId, r.ReportedAt);
 
     /// <summary>The decision itself, pure: the demo loader reports through it as the lead institution's staff.</summary>
     public static MilestoneProgressReported Decide(ReportMilestoneProgress command, Milestone milestone, MilestoneContext context, DateTimeOffset now)
@@ -46,27 +52,37 @@ public static class ReportMilestoneProgressHandler
             command.Narrative, command.Evidence, asOf, command.Caller.UserId, command.Caller.InstitutionId, now);
     }
 
+    /// <summary>The shape checks of a report, the same for the API's JSON and the workbench's form (fields named alike).</summary>
+    public static FieldErrors ShapeErrors(ReportProgressRequest body)
+    {
+        var errors = new FieldErrors()
+            .Required("level", body.Level)
+            .Text("narrative", body.Narrative, max: 10_000)
+            .Check("percent", body.Percent is null or (>= 0 and <= 100), "Must be between 0 and 100.")
+            .Check("percent", !(body.Level == ProgressLevel.Complete && body.Percent is < 100), "A complete milestone is 100 percent done.")
+            .Check("percent", !(body.Level == ProgressLevel.NotStarted && body.Percent is > 0), "A milestone not started is 0 percent done.")
+            .Count("evidence", body.Evidence, max: 20);
+        foreach (var (item, index) in (body.Evidence ?? []).Select((e, i) => (e, i)))
+        {
+            if (item is null) { errors.Check($"evidence[{index}]", false, "An evidence item is required."); continue; }
+            errors.Text($"evidence[{index}].title", item.Title, max: 300).Url($"evidence[{index}].url", item.Url, required: true);
+        }
+        return errors;
+    }
+
+    /// <summary>The command of a request that passed <see cref="ShapeErrors"/>.</summary>
+    public static ReportMilestoneProgress Command(Guid milestoneId, ReportProgressRequest body, long? expectedVersion, Caller caller) =>
+        new(milestoneId, body.Level!.Value, body.Percent, body.Narrative!.Trim(),
+            (body.Evidence ?? []).Select(e => new Evidence(e!.Title!.Trim(), e.Url!, e.Visibility ?? EvidenceVisibility.Public)).ToList(),
+            body.AsOf, expectedVersion, caller);
+
     /// <summary>Maps <c>POST /api/milestones/{milestoneId}/progress</c>.</summary>
     public static void Map(RouteGroupBuilder milestones) =>
         milestones.MapPost("/{milestoneId:guid}/progress", static async (Guid milestoneId, ReportProgressRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors()
-                    .Required("level", body.Level)
-                    .Text("narrative", body.Narrative, max: 10_000)
-                    .Check("percent", body.Percent is null or (>= 0 and <= 100), "Must be between 0 and 100.")
-                    .Check("percent", !(body.Level == ProgressLevel.Complete && body.Percent is < 100), "A complete milestone is 100 percent done.")
-                    .Check("percent", !(body.Level == ProgressLevel.NotStarted && body.Percent is > 0), "A milestone not started is 0 percent done.")
-                    .Count("evidence", body.Evidence, max: 20);
-                foreach (var (item, index) in (body.Evidence ?? []).Select((e, i) => (e, i)))
-                {
-                    if (item is null) { errors.Check($"evidence[{index}]", false, "An evidence item is required."); continue; }
-                    errors.Text($"evidence[{index}].title", item.Title, max: 300).Url($"evidence[{index}].url", item.Url, required: true);
-                }
+                var errors = ShapeErrors(body);
                 if (errors.Any) return errors.Problem();
-
-                var evidence = (body.Evidence ?? []).Select(e => new Evidence(e.Title!.Trim(), e.Url!, e.Visibility ?? EvidenceVisibility.Public)).ToList();
-                return await Writes.Update<Milestone>(http, expected => new ReportMilestoneProgress(milestoneId, body.Level!.Value, body.Percent, body.Narrative!.Trim(), evidence,
-                    body.AsOf, expected, http.Caller()),
+                return await Writes.Update<Milestone>(http, expected => Command(milestoneId, body, expected, http.Caller()),
                     m => new WriteResult(200, MilestoneSummary.Of(m, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Ministry)

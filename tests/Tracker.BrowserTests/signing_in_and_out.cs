@@ -1,0 +1,69 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Tracker.BrowserTests.Infrastructure;
+using Tracker.Infrastructure;
+
+namespace Tracker.BrowserTests;
+
+/// <summary>The development sign-in page, used as a person would: with the keyboard alone, and checked by axe.</summary>
+[Collection(TrackerSiteCollection.Name)]
+public class signing_in_and_out(TrackerSite site)
+{
+    [Fact]
+    public async Task a_person_signs_in_and_out_with_the_keyboard_alone()
+    {
+        var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+
+        // Tab from the top of the page to the role field: every control is reachable and labelled.
+        for (var i = 0; i < 20 && await page.EvaluateAsync<string>("document.activeElement.id") != "role"; i++) await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Reviewer");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("irm-keyboard");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/workbench");
+        var who = await page.Locator(".account").InnerTextAsync();
+        await page.Locator("form.sign-out button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+        who.ShouldBe("Signed in as irm-keyboard (reviewer)");
+        var again = await page.GotoAsync("/workbench");
+        new Uri(again!.Url).AbsolutePath.ShouldBe("/sign-in");
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/sign-in")]
+    [InlineData("/workbench")]
+    public async Task the_sign_in_pages_pass_axe(string path)
+    {
+        var page = await site.SignedInAsync(TrackerRole.Admin, null, "poc-axe", javaScript: true);
+        if (path == "/sign-in") await page.GotoAsync(path);
+
+        var axe = await page.RunAxe();
+
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ShouldBeEmpty();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task a_refused_sign_in_says_why_beside_the_field_and_keeps_what_was_typed()
+    {
+        var context = await site.NewContextAsync(javaScript: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.Locator("#role").SelectOptionAsync("ministry");
+        await page.Locator("#userId").FillAsync("no-institution");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        (await page.Locator("#institution-error").InnerTextAsync()).ShouldContain("pick one");
+        (await page.Locator("#userId").InputValueAsync()).ShouldBe("no-institution");
+        (await page.Locator("#institution").GetAttributeAsync("aria-describedby"))!.ShouldContain("institution-error");
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        await context.CloseAsync();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Tracker.IntegrationTests.Infrastructure;
+
+/// <summary>The pages' forms as a browser sends them: the antiforgery token read from a page, the fields urlencoded.</summary>
+public static partial class Forms
+{
+    /// <summary>The name of the antiforgery field every form carries.</summary>
+    public const string TokenField = "__RequestVerificationToken";
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    /// <summary>The antiforgery token of the page at <paramref name="url"/> (following redirects by hand), or null when it has none.</summary>
+    public static async Task<string?> TokenFrom(this HttpClient client, string url)
+    {
+        for (var hops = 0; hops < 5; hops++)
+        {
+            var response = await client.GetAsync(url);
+            if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found && response.Headers.Location is { } next)
+            {
+                url = next.ToString();
+                continue;
+            }
+            var match = Token().Match(await response.Content.ReadAsStringAsync());
+            return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+        }
+        return null;
+    }
+
+    /// <summary>Posts <paramref name="fields"/> as a form, with <paramref name="token"/> when given.</summary>
+    public static Task<HttpResponseMessage> PostForm(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? token)
+    {
+        var all = fields.ToList();
+        if (token is not null) all.Add(new(TokenField, token));
+        return client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>Posts <paramref name="fields"/> as a form with a token read first from <paramref name="tokenPage"/>.</summary>
+    public static async Task<HttpResponseMessage> SubmitForm(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields,
+        string tokenPage = "/workbench") =>
+        await client.PostForm(url, fields, await client.TokenFrom(tokenPage));
+}
