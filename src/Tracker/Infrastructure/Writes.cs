@@ -51,7 +51,7 @@ public static class Writes
     /// command built with it. This is the one place a write to a missing stream is refused, before any handler runs.
     /// </summary>
     public static async Task<IResult> Update<TAggregate>(HttpContext http, Func<long?, ITrackerCommand> command,
-        Func<TAggregate, WriteResult> respond)
+        Func<TAggregate, WriteResult> respond) where TAggregate : class
     {
         if (!TryExpectedVersion(http.Request, out var expected, out var problem)) return Problems.Result(problem!);
         var built = command(expected);
@@ -81,7 +81,7 @@ public static class Writes
     /// honouring <c>Idempotency-Key</c>.
     /// </summary>
     public static async Task<IResult> Send<TResponse>(HttpContext http, ITrackerCommand command,
-        Func<TResponse, WriteResult> respond)
+        Func<TResponse, WriteResult> respond) where TResponse : class
     {
         var ct = http.RequestAborted;
         var bus = http.RequestServices.GetRequiredService<IMessageBus>();
@@ -98,26 +98,46 @@ public static class Writes
 
         var key = IdempotencyScope(command.Caller, clientKey);
         var fingerprint = await Fingerprint(http.Request, ct);
-        var options = CommandMetadata.For(command.Caller, key);
-        TResponse response;
-        try
+        var options = CommandMetadata.For(command.Caller, key, fingerprint);
+        TResponse? response = null;
+        for (var attempt = 1; response is null; attempt++)
         {
-            // The command always runs first, so the caller's right on the object is checked before anything is replayed;
-            // a retry that the handler accepts fails at commit on the key reserved by the first request, and appends nothing.
-            response = await Invoke<TResponse>(bus, store, command, options, ct);
-        }
-        catch (DocumentAlreadyExistsException duplicate) when (UniqueCodes.Refusal(duplicate) is null)
-        {
-            return await Replay(http, store, key, fingerprint, ct)
-                   ?? Problems.Result(Problems.Of(409, "idempotency.in_progress",
-                       "A request with this Idempotency-Key is still being processed; retry shortly."));
-        }
-        catch (Exception refused) when (refused is StaleVersion or TrackerRuleBroken { Kind: RuleKind.Conflict or RuleKind.Unprocessable or RuleKind.InvalidField })
-        {
-            // A retry of a request that succeeded can be refused by the state that request left behind (the version it
-            // moved, the stream it started): the first answer stands. Refusals of right (403) and existence (404) never replay.
-            if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
-            throw;
+            try
+            {
+                // The command always runs first, so the caller's right on the object is checked before anything is replayed;
+                // a retry that the handler accepts fails at commit on the key reserved by the first request, and appends nothing.
+                response = await Invoke<TResponse>(bus, store, command, options, ct);
+            }
+            catch (DocumentAlreadyExistsException duplicate) when (UniqueCodes.Refusal(duplicate) is null)
+            {
+                if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
+                var reservation = await IdempotencyReservations.Abandoned<TResponse>(http, store, key, fingerprint, ct);
+                if (reservation is IdempotencyReservations.Rebuilt<TResponse> rebuilt)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                    response = rebuilt.FirstResponse;
+                }
+                else if (reservation is IdempotencyReservations.KeyReused)
+                    return Problems.Result(Problems.Of(422, "idempotency.key_reused", "This Idempotency-Key was used for a different request."));
+                else if (reservation is not IdempotencyReservations.Released || attempt > 1)
+                {
+                    if (reservation is IdempotencyReservations.Pending pending)
+                        http.Response.Headers.RetryAfter = pending.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Problems.Result(Problems.Of(409, "idempotency.in_progress",
+                        "A request with this Idempotency-Key is still being processed; retry after the time in Retry-After."));
+                }
+            }
+            catch (Exception refused) when (refused is StaleVersion or TrackerRuleBroken { Kind: RuleKind.Conflict or RuleKind.Unprocessable or RuleKind.InvalidField })
+            {
+                // A retry of a request that succeeded can be refused by the state that request left behind (the version it
+                // moved, the stream it started): the first answer stands, rebuilt from its events if it died before storing it.
+                // Refusals of right (403) and existence (404) never replay.
+                if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
+                if (await IdempotencyReservations.Abandoned<TResponse>(http, store, key, fingerprint, ct) is not IdempotencyReservations.Rebuilt<TResponse> rebuilt)
+                    throw;
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                response = rebuilt.FirstResponse;
+            }
         }
 
         var result = respond(response);
