@@ -3,15 +3,18 @@ using Wolverine;
 
 namespace Tracker.Infrastructure;
 
+/// <summary>A command sent through <see cref="Writes"/>: its caller is recorded and its Idempotency-Key reserved with its events.</summary>
+public interface ITrackerWrite;
+
 /// <summary>A command issued by an authenticated caller.</summary>
-public interface ITrackerCommand
+public interface ITrackerCommand : ITrackerWrite
 {
     /// <summary>Who issued it, taken from the bearer token, never from the request body.</summary>
     Caller Caller { get; }
 }
 
 /// <summary>
-/// Wolverine middleware for every <see cref="ITrackerCommand"/>: records who acted in Marten's event metadata
+/// Wolverine middleware for every <see cref="ITrackerWrite"/>: records who acted in Marten's event metadata
 /// (headers), and reserves the request's Idempotency-Key in the same transaction as the events, so a retried
 /// request can never append twice, even when the retries race.
 /// </summary>
@@ -21,16 +24,19 @@ public static class CommandMetadata
     public const string UserHeader = "tracker-user", RoleHeader = "tracker-role", InstitutionHeader = "tracker-institution",
         IdempotencyHeader = "tracker-idempotency-key", FingerprintHeader = "tracker-request-fingerprint";
 
+    /// <summary>Who the metadata names when nobody signed in (the public comment).</summary>
+    public const string AnonymousUser = "anonymous";
+
     /// <summary>The event header (in <c>mt_events.headers</c>) that names the idempotency key of the request that appended it.</summary>
     public const string IdempotencyEventHeader = "idempotencyKey";
 
     /// <summary>The envelope options that carry <paramref name="caller"/> (and an idempotency key) to the handler.</summary>
-    public static DeliveryOptions For(Caller caller, string? idempotencyKey, string? fingerprint = null)
+    public static DeliveryOptions For(Caller? caller, string? idempotencyKey, string? fingerprint = null)
     {
         var options = new DeliveryOptions();
-        options.Headers[UserHeader] = caller.UserId;
-        options.Headers[RoleHeader] = caller.Role.ToString();
-        if (caller.InstitutionId is { } institution) options.Headers[InstitutionHeader] = institution.ToString();
+        options.Headers[UserHeader] = caller?.UserId ?? AnonymousUser;
+        if (caller is not null) options.Headers[RoleHeader] = caller.Role.ToString();
+        if (caller?.InstitutionId is { } institution) options.Headers[InstitutionHeader] = institution.ToString();
         if (idempotencyKey is not null) options.Headers[IdempotencyHeader] = idempotencyKey;
         if (fingerprint is not null) options.Headers[FingerprintHeader] = fingerprint;
         return options;

@@ -48,7 +48,7 @@ public static class Persistence
         {
             options.Policies.AutoApplyTransactions();
             options.Policies.AddMiddleware(typeof(CommandMetadata),
-                chain => chain.MessageType.IsAssignableTo(typeof(ITrackerCommand)));
+                chain => chain.MessageType.IsAssignableTo(typeof(ITrackerWrite)));
             options.Durability.Mode = builder.Configuration.GetValue("Tracker:Durability", DurabilityMode.Solo);
             options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Tracker:CodeGeneration", TypeLoadMode.Dynamic);
         });

@@ -50,7 +50,7 @@ public static class Writes
     /// malformed), answers 404 when the command's stream does not exist (or is another kind of stream), then sends the
     /// command built with it. This is the one place a write to a missing stream is refused, before any handler runs.
     /// </summary>
-    public static async Task<IResult> Update<TAggregate>(HttpContext http, Func<long?, ITrackerCommand> command,
+    public static async Task<IResult> Update<TAggregate>(HttpContext http, Func<long?, ITrackerWrite> command,
         Func<TAggregate, WriteResult> respond) where TAggregate : class
     {
         if (!TryExpectedVersion(http.Request, out var expected, out var problem)) return Problems.Result(problem!);
@@ -80,13 +80,14 @@ public static class Writes
     /// Sends <paramref name="command"/> through Wolverine and answers with <paramref name="respond"/>'s result,
     /// honouring <c>Idempotency-Key</c>.
     /// </summary>
-    public static async Task<IResult> Send<TResponse>(HttpContext http, ITrackerCommand command,
+    public static async Task<IResult> Send<TResponse>(HttpContext http, ITrackerWrite command,
         Func<TResponse, WriteResult> respond) where TResponse : class
     {
         var ct = http.RequestAborted;
         var bus = http.RequestServices.GetRequiredService<IMessageBus>();
         var store = http.RequestServices.GetRequiredService<IDocumentStore>();
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var caller = (command as ITrackerCommand)?.Caller;
 
         var clientKey = http.Request.Headers["Idempotency-Key"].ToString();
         if (http.Request.Headers.ContainsKey("Idempotency-Key") && string.IsNullOrWhiteSpace(clientKey))
@@ -94,11 +95,11 @@ public static class Writes
         if (clientKey.Length > MaxIdempotencyKeyLength)
             return Problems.Result(Problems.Validation("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters.", "request.idempotency_key"));
         if (clientKey.Length == 0)
-            return Answer(http, respond(await Invoke<TResponse>(bus, store, command, CommandMetadata.For(command.Caller, null), ct)), json);
+            return Answer(http, respond(await Invoke<TResponse>(bus, store, command, CommandMetadata.For(caller, null), ct)), json);
 
-        var key = IdempotencyScope(command.Caller, clientKey);
+        var key = IdempotencyScope(caller, clientKey);
         var fingerprint = await Fingerprint(http.Request, ct);
-        var options = CommandMetadata.For(command.Caller, key, fingerprint);
+        var options = CommandMetadata.For(caller, key, fingerprint);
         TResponse? response = null;
         for (var attempt = 1; response is null; attempt++)
         {
@@ -158,14 +159,16 @@ public static class Writes
     /// length-prefixed, so no two callers' keys can meet however their ids and keys split, and a key is never replayed
     /// to a caller with other rights than the one who sent it first.
     /// </summary>
-    public static string IdempotencyScope(Caller caller, string clientKey)
+    public static string IdempotencyScope(Caller? caller, string clientKey)
     {
-        var parts = new[] { caller.UserId, caller.Role.ToString(), caller.InstitutionId?.ToString() ?? "", clientKey };
+        // Anonymous callers (the public comment) share one scope: a key reused by another commenter for another comment is
+        // refused as reused, and one reused for the same comment replays a summary that is public anyway.
+        var parts = new[] { caller?.UserId ?? CommandMetadata.AnonymousUser, caller?.Role.ToString() ?? "", caller?.InstitutionId?.ToString() ?? "", clientKey };
         var text = string.Concat(parts.Select(p => $"{p.Length}:{p}|"));
         return "idem-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static async Task<TResponse> Invoke<TResponse>(IMessageBus bus, IDocumentStore store, ITrackerCommand command,
+    private static async Task<TResponse> Invoke<TResponse>(IMessageBus bus, IDocumentStore store, ITrackerWrite command,
         DeliveryOptions options, CancellationToken ct)
     {
         try
@@ -211,7 +214,7 @@ public static class Writes
         command.GetType().GetProperty("ExpectedVersion")?.GetValue(command) as long?;
 
     // Wolverine's own convention for the aggregate id: the member marked [Identity], else the first Guid "…Id".
-    internal static Guid? StreamIdOf(ITrackerCommand command)
+    internal static Guid? StreamIdOf(ITrackerWrite command)
     {
         var properties = command.GetType().GetProperties().Where(p => p.PropertyType == typeof(Guid)).ToList();
         var identity = properties.FirstOrDefault(p => p.GetCustomAttributes(typeof(IdentityAttribute), true).Length > 0)
