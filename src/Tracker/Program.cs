@@ -26,6 +26,7 @@ builder.Services.AddTrackerHealth();
 builder.Services.AddOpenData();
 builder.Services.AddTrackerHardening();
 builder.Services.AddPublicSite();
+builder.AddTrackerTelemetry();
 
 var app = builder.Build();
 

@@ -37,12 +37,16 @@ public static class Persistence
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Projections.DaemonLockId = 4_242_001;
+                // Metrics on the "Marten" meter (Telemetry): events appended per type, connections opened.
+                options.OpenTelemetry.TrackEventCounters();
+                options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 foreach (var slice in slices) slice(options);
                 return options;
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.Solo);
+        builder.Services.AddSingleton<IConfigureMarten, DaemonModeFromConfiguration>();
 
         builder.Host.UseWolverine(options =>
         {
@@ -54,4 +58,15 @@ public static class Persistence
         });
         return builder;
     }
+}
+
+/// <summary>
+/// <c>Tracker:Projections:DaemonMode</c>: Solo (the default) for one instance; HotCold when several share a database
+/// (exactly one runs the async projections, another takes over when it dies); Disabled for an instance that only serves.
+/// Read when the store is built, after <c>AddAsyncDaemon</c> has set its default, so hosts (and tests) can supply it late.
+/// </summary>
+internal sealed class DaemonModeFromConfiguration(IConfiguration configuration) : IConfigureMarten
+{
+    public void Configure(IServiceProvider services, StoreOptions options) =>
+        options.Projections.AsyncMode = configuration.GetValue("Tracker:Projections:DaemonMode", options.Projections.AsyncMode);
 }
