@@ -54,7 +54,7 @@ public static class StreamHistory
     {
         if (data is not MilestoneProgressReported report || report.Evidence.All(e => e.Visibility == EvidenceVisibility.Public)) return data;
         var commitment = await session.LoadAsync<Commitment>(report.CommitmentId, ct);
-        return commitment?.ShowsPrivateEvidenceTo(reader) == true
+        return commitment is not null && await PrivateEvidence.ShownToAsync(session, commitment, reader, ct)
             ? data
             : report with { Evidence = report.Evidence.Where(e => e.Visibility == EvidenceVisibility.Public).ToList() };
     }

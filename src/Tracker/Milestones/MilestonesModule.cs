@@ -36,7 +36,8 @@ public static class MilestonesModule
                 var commitment = await session.LoadAsync<Commitment>(milestone.CommitmentId, ct);
                 http.Response.Headers.ETag = Writes.ETag(milestone.Version);
                 var today = Days.AsOfDay(instant, http.RequestServices.GetRequiredService<TimeProvider>());
-                return TypedResults.Ok(MilestoneView.Of(milestone, commitment?.ShowsPrivateEvidenceTo(http.CallerOrNull()) == true, today));
+                var showPrivate = commitment is not null && await PrivateEvidence.ShownToAsync(session, commitment, http.CallerOrNull(), ct);
+                return TypedResults.Ok(MilestoneView.Of(milestone, showPrivate, today));
             })
             .WithName("GetMilestone")
             .WithSummary("Read a milestone with its latest progress and full history")
