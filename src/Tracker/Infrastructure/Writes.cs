@@ -142,6 +142,7 @@ public static class Writes
         }
 
         var result = respond(response);
+        Failpoints.DieAfterCommit(http);
         await using (var session = store.LightweightSession())
         {
             session.Store(new IdempotentRequest
