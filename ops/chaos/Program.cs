@@ -367,7 +367,8 @@ sealed class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposa
         return string.Join(", ", found);
     }
 
-    // Which processes (by application name) hold the daemon's advisory lock (Projections.DaemonLockId = 4242001).
+    // Which processes (by application name) hold the daemon's advisory lock: the only advisory lock a Tracker connection
+    // (named after its process) holds; Wolverine's leadership lock is on a connection of its own ("wolverine-advisory-lock").
     private async Task<IReadOnlyList<string>> DaemonHolders(TimeSpan within)
     {
         var waited = Stopwatch.StartNew();
@@ -377,7 +378,7 @@ sealed class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposa
             await using var connection = new NpgsqlConnection(cluster.ConnectionString("chaos-oracle"));
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("select distinct a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid " +
-                                                        "where l.locktype = 'advisory' and l.granted and l.objid = 4242001 order by 1", connection);
+                                                        "where l.locktype = 'advisory' and l.granted and a.application_name like 'chaos-%' order by 1", connection);
             var found = new List<string>();
             await using (var reader = await command.ExecuteReaderAsync())
                 while (await reader.ReadAsync()) found.Add(reader.GetString(0));
