@@ -8,7 +8,7 @@ CODEGEN ?= Dynamic
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: help db restore lock run demo test token build codegen shim bench bench-import bench-pages backup restore-backup
+.PHONY: help db restore lock run demo test token build codegen shim bench bench-import bench-pages backup restore-backup chaos
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -18,7 +18,7 @@ db: ## start PostgreSQL if needed and print its connection string
 
 # Every build restores exactly the graph in the committed packages.lock.json files (locked mode): the package feed
 # changes from day to day, and a graph that differs from the tested one must stop the build, not slip through.
-LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj ops/benchmarks/PageRender/PageRender.csproj ops/benchmarks/Bench/Bench.csproj
+LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj ops/benchmarks/PageRender/PageRender.csproj ops/benchmarks/Bench/Bench.csproj ops/chaos/Chaos.csproj
 restore: ## restore the locked package graph (fails if a project no longer matches its packages.lock.json)
 	@for p in $(LOCKED_PROJECTS); do \
 	   $(DOTNET) restore $$p --locked-mode --nologo -v quiet || { \
@@ -103,3 +103,10 @@ bench-pages: restore ## benchmark: the plan dashboard and commitment pages rende
 
 shim: ## re-pack the Patched.DistributedLock.Postgres shim into ops/local-feed
 	cd ops/Patched.DistributedLock.Postgres && $(DOTNET) pack -c Release -o ../local-feed && rm -rf bin obj
+# The fault suite stops PostgreSQL hard: it runs on a throwaway cluster of its own (initdb in a temporary folder, a free
+# port), never on the one ops/db.sh prints. Needs the PostgreSQL server binaries (PGBIN=, default the newest installed).
+chaos: restore ## fault suite (docs/reliability.md): PostgreSQL stopped hard, racing writers, SIGKILL after commit, two API processes; per fault: requests sent / acknowledged / found
+	@set -e; pgbin=$${PGBIN:-$$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}; \
+	 test -x "$$pgbin/initdb" || { echo "chaos: no PostgreSQL server binaries (initdb) found; apt-get install postgresql, or set PGBIN=" >&2; exit 1; }; \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
+	 $(DOTNET) run --project ops/chaos -c Release --no-restore -- --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --pgbin "$$pgbin" --logs ops/chaos/logs

@@ -29,6 +29,7 @@ builder.Services.AddOpenData();
 builder.Services.AddTrackerHardening();
 builder.Services.AddPublicSite();
 builder.Services.AddReminders();
+builder.AddTrackerTelemetry();
 
 var app = builder.Build();
 

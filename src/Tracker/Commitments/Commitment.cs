@@ -58,9 +58,12 @@ public sealed record Commitment(Guid Id, Guid PlanId, string Code, string Number
     public bool IsLedByInstitution(Guid? institution) =>
         institution is { } id && id != Guid.Empty && (id == Text.LeadInstitutionId || Text.CoLeads.Contains(id));
 
-    /// <summary>Private evidence is for admins, reviewers and the lead institution's staff; never for the public.</summary>
-    public bool ShowsPrivateEvidenceTo(Caller? caller) =>
-        caller is { Role: TrackerRole.Admin or TrackerRole.Reviewer } || IsLedBy(caller);
+    /// <summary>
+    /// Private evidence is for admins, the lead institution's staff and the reviewers of the plan (<paramref name="reviewsThePlan"/>:
+    /// assigned to one of its reports, see <see cref="PrivateEvidence"/>); never for the public, nor for a reviewer of another plan.
+    /// </summary>
+    public bool ShowsPrivateEvidenceTo(Caller? caller, bool reviewsThePlan) =>
+        caller is { Role: TrackerRole.Admin } || IsLedBy(caller) || (caller is { Role: TrackerRole.Reviewer } && reviewsThePlan);
 
     /// <summary>Refuses changes to a withdrawn commitment.</summary>
     public void EnsureActive()

@@ -41,7 +41,7 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
         var current = await session.Query<Milestone>().Where(m => m.CommitmentId == commitment.Id).ToListAsync(ct);
         var milestones = await Infrastructure.AsOf.Each(session, current.OrderBy(m => m.Number), m => m.Id, asOf, ct);
 
-        var showPrivate = commitment.ShowsPrivateEvidenceTo(reader);
+        var showPrivate = await PrivateEvidence.ShownToAsync(session, commitment, reader, ct);
         var today = Days.AsOfDay(asOf, clock);
         var progress = await ProgressHistory.OfCommitmentAsync(session, commitment.Id, milestones.Select(m => m.Id), asOf, ct);
         var views = milestones.Select(m => MilestoneView.Of(m, progress[m.Id], showPrivate, today)).ToList();

@@ -62,11 +62,11 @@ public static class StreamHistory
         }
         if (data is not MilestoneProgressReported report || report.Evidence.All(e => e.Visibility == EvidenceVisibility.Public)) return data;
         var commitment = await session.LoadAsync<Commitment>(report.CommitmentId, ct);
-        return commitment?.ShowsPrivateEvidenceTo(reader) == true
+        return commitment is not null && await PrivateEvidence.ShownToAsync(session, commitment, reader, ct)
             ? data
             : report with { Evidence = report.Evidence.Where(e => e.Visibility == EvidenceVisibility.Public).ToList() };
 
         async Task<bool> ShowsPrivate(Guid commitmentId) =>
-            (await session.LoadAsync<Commitment>(commitmentId, ct))?.ShowsPrivateEvidenceTo(reader) == true;
+            await session.LoadAsync<Commitment>(commitmentId, ct) is { } led && await PrivateEvidence.ShownToAsync(session, led, reader, ct);
     }
 }

@@ -169,6 +169,13 @@ public static class Hardening
     public static Task TimedOut(HttpContext http) =>
         Refuse(http, 503, "request.timeout", "The request took too long and was cut off; retry later, with the same Idempotency-Key for a write.", 5);
 
+    /// <summary>
+    /// The answer to a request that met the database down or restarting (after Marten's own retries): 503 with Retry-After,
+    /// never 500, since the same request will succeed once the database is back (a write may or may not have been stored).
+    /// </summary>
+    public static Task DatabaseUnavailable(HttpContext http) =>
+        Refuse(http, 503, "database.unavailable", "The database is unavailable; retry later, with the same Idempotency-Key for a write.", 5);
+
     private static Task SecurityHeaders(HttpResponse response)
     {
         var headers = response.Headers;

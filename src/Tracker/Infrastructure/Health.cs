@@ -25,8 +25,31 @@ public sealed class DatabaseHealthCheck(DatabaseStartup startup, IConfiguration 
     }
 }
 
-/// <summary>What the health endpoints answer.</summary>
-public sealed record HealthReportView(string Status, string? Detail);
+/// <summary>
+/// The lag of every async projection (events behind the store), for <c>/health/ready</c>. A lag never makes the instance
+/// unready: the projections may be running on another instance, and reads of inline views are current either way.
+/// </summary>
+public sealed class ProjectionLagHealthCheck(DatabaseStartup startup, ProjectionLag lag) : IHealthCheck
+{
+    /// <inheritdoc />
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!startup.SchemaApplied) return HealthCheckResult.Unhealthy("schema not applied yet");
+        try
+        {
+            var shards = await lag.RefreshAsync(cancellationToken);
+            var detail = shards.Count == 0 ? "no async projections" : string.Join(", ", shards.Select(s => $"{s.Key} {s.Value} events behind"));
+            return HealthCheckResult.Healthy(detail, shards.ToDictionary(s => s.Key, s => (object)s.Value));
+        }
+        catch (Exception exception) when (Resilience.IsTransient(exception) || exception is NpgsqlException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("projection lag unknown: database unreachable");
+        }
+    }
+}
+
+/// <summary>What the health endpoints answer; <paramref name="ProjectionLag"/> is each async projection's lag in events (ready only).</summary>
+public sealed record HealthReportView(string Status, string? Detail, IReadOnlyDictionary<string, long>? ProjectionLag = null);
 
 /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c>.</summary>
 public static class HealthEndpoints
@@ -34,7 +57,8 @@ public static class HealthEndpoints
     /// <summary>Registers the readiness check.</summary>
     public static IServiceCollection AddTrackerHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ProjectionLagHealthCheck>("projections", tags: ["ready"]);
         return services;
     }
 
@@ -48,11 +72,14 @@ public static class HealthEndpoints
             {
                 var report = await checks.CheckHealthAsync(check => check.Tags.Contains("ready"), ct);
                 var detail = string.Join("; ", report.Entries.Select(e => $"{e.Key}: {e.Value.Description}"));
+                var lag = report.Entries.TryGetValue("projections", out var projections) && projections.Status == HealthStatus.Healthy
+                    ? projections.Data.ToDictionary(d => d.Key, d => Convert.ToInt64(d.Value, System.Globalization.CultureInfo.InvariantCulture))
+                    : null;
                 return report.Status == HealthStatus.Healthy
-                    ? Results.Ok(new HealthReportView("ready", detail))
-                    : Results.Json(new HealthReportView("unavailable", detail), statusCode: StatusCodes.Status503ServiceUnavailable);
+                    ? Results.Ok(new HealthReportView("ready", detail, lag))
+                    : Results.Json(new HealthReportView("unavailable", detail, lag), statusCode: StatusCodes.Status503ServiceUnavailable);
             })
-            .WithName("Ready").WithSummary("The database is reachable and the schema applied (503 otherwise)")
+            .WithName("Ready").WithSummary("The database is reachable and the schema applied (503 otherwise), with each async projection's lag")
             .Produces<HealthReportView>().Produces<HealthReportView>(503);
         return app;
     }

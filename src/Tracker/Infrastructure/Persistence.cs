@@ -41,21 +41,36 @@ public static class Persistence
                 // 250 ms busy / 1 s quiet (one indexed query a tick; the lag p95 was 1.1 s at 21 reports/s, docs/performance.md).
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
+                // Metrics on the "Marten" meter (Telemetry): events appended per type, connections opened.
+                options.OpenTelemetry.TrackEventCounters();
+                options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 foreach (var slice in slices) slice(options);
                 return options;
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.Solo);
+        builder.Services.AddSingleton<IConfigureMarten, DaemonModeFromConfiguration>();
 
         builder.Host.UseWolverine(options =>
         {
             options.Policies.AutoApplyTransactions();
             options.Policies.AddMiddleware(typeof(CommandMetadata),
-                chain => chain.MessageType.IsAssignableTo(typeof(ITrackerCommand)));
+                chain => chain.MessageType.IsAssignableTo(typeof(ITrackerWrite)));
             options.Durability.Mode = builder.Configuration.GetValue("Tracker:Durability", DurabilityMode.Solo);
             options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Tracker:CodeGeneration", TypeLoadMode.Dynamic);
         });
         return builder;
     }
+}
+
+/// <summary>
+/// <c>Tracker:Projections:DaemonMode</c>: Solo (the default) for one instance; HotCold when several share a database
+/// (exactly one runs the async projections, another takes over when it dies); Disabled for an instance that only serves.
+/// Read when the store is built, after <c>AddAsyncDaemon</c> has set its default, so hosts (and tests) can supply it late.
+/// </summary>
+internal sealed class DaemonModeFromConfiguration(IConfiguration configuration) : IConfigureMarten
+{
+    public void Configure(IServiceProvider services, StoreOptions options) =>
+        options.Projections.AsyncMode = configuration.GetValue("Tracker:Projections:DaemonMode", options.Projections.AsyncMode);
 }

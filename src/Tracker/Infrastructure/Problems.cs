@@ -26,6 +26,13 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
             await Hardening.TimedOut(context);
             return true;
         }
+        if (Resilience.IsTransient(exception) && !context.Response.HasStarted)
+        {
+            logger.LogWarning("Database unavailable: {Method} {Path}: {Reason}", context.Request.Method, RefusalLogging.Escape(context.Request.Path),
+                RefusalLogging.Escape(exception.Message));
+            await Hardening.DatabaseUnavailable(context);
+            return true;
+        }
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, RefusalLogging.Escape(context.Request.Path));

@@ -53,8 +53,8 @@ public static class Writes
     /// malformed), answers 404 when the command's stream does not exist (or is another kind of stream), then sends the
     /// command built with it. This is the one place a write to a missing stream is refused, before any handler runs.
     /// </summary>
-    public static async Task<IResult> Update<TAggregate>(HttpContext http, Func<long?, ITrackerCommand> command,
-        Func<TAggregate, WriteResult> respond)
+    public static async Task<IResult> Update<TAggregate>(HttpContext http, Func<long?, ITrackerWrite> command,
+        Func<TAggregate, WriteResult> respond) where TAggregate : class
     {
         if (!TryExpectedVersion(http.Request, out var expected, out var problem)) return Problems.Result(problem!);
         var built = command(expected);
@@ -108,13 +108,14 @@ public static class Writes
     /// Sends <paramref name="command"/> through Wolverine and answers with <paramref name="respond"/>'s result,
     /// honouring <c>Idempotency-Key</c>.
     /// </summary>
-    public static async Task<IResult> Send<TResponse>(HttpContext http, ITrackerCommand command,
-        Func<TResponse, WriteResult> respond)
+    public static async Task<IResult> Send<TResponse>(HttpContext http, ITrackerWrite command,
+        Func<TResponse, WriteResult> respond) where TResponse : class
     {
         var ct = http.RequestAborted;
         var bus = http.RequestServices.GetRequiredService<IMessageBus>();
         var store = http.RequestServices.GetRequiredService<IDocumentStore>();
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var caller = (command as ITrackerCommand)?.Caller;
 
         var clientKey = http.Request.Headers["Idempotency-Key"].ToString();
         if (http.Request.Headers.ContainsKey("Idempotency-Key") && string.IsNullOrWhiteSpace(clientKey))
@@ -122,33 +123,54 @@ public static class Writes
         if (clientKey.Length > MaxIdempotencyKeyLength)
             return Problems.Result(Problems.Validation("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters.", "request.idempotency_key"));
         if (clientKey.Length == 0)
-            return Answer(http, respond(await Invoke<TResponse>(bus, store, command, CommandMetadata.For(command.Caller, null), ct)), json);
+            return Answer(http, respond(await Invoke<TResponse>(bus, store, command, CommandMetadata.For(caller, null), ct)), json);
 
-        var key = IdempotencyScope(command.Caller, clientKey);
+        var key = IdempotencyScope(caller, clientKey);
         var fingerprint = await Fingerprint(http.Request, ct);
-        var options = CommandMetadata.For(command.Caller, key);
-        TResponse response;
-        try
+        var options = CommandMetadata.For(caller, key, fingerprint);
+        TResponse? response = null;
+        for (var attempt = 1; response is null; attempt++)
         {
-            // The command always runs first, so the caller's right on the object is checked before anything is replayed;
-            // a retry that the handler accepts fails at commit on the key reserved by the first request, and appends nothing.
-            response = await Invoke<TResponse>(bus, store, command, options, ct);
-        }
-        catch (DocumentAlreadyExistsException duplicate) when (UniqueCodes.Refusal(duplicate) is null)
-        {
-            return await Replay(http, store, key, fingerprint, ct)
-                   ?? Problems.Result(Problems.Of(409, "idempotency.in_progress",
-                       "A request with this Idempotency-Key is still being processed; retry shortly."));
-        }
-        catch (Exception refused) when (refused is StaleVersion or TrackerRuleBroken { Kind: RuleKind.Conflict or RuleKind.Unprocessable or RuleKind.InvalidField })
-        {
-            // A retry of a request that succeeded can be refused by the state that request left behind (the version it
-            // moved, the stream it started): the first answer stands. Refusals of right (403) and existence (404) never replay.
-            if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
-            throw;
+            try
+            {
+                // The command always runs first, so the caller's right on the object is checked before anything is replayed;
+                // a retry that the handler accepts fails at commit on the key reserved by the first request, and appends nothing.
+                response = await Invoke<TResponse>(bus, store, command, options, ct);
+            }
+            catch (DocumentAlreadyExistsException duplicate) when (UniqueCodes.Refusal(duplicate) is null)
+            {
+                if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
+                var reservation = await IdempotencyReservations.Abandoned<TResponse>(http, store, key, fingerprint, ct);
+                if (reservation is IdempotencyReservations.Rebuilt<TResponse> rebuilt)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                    response = rebuilt.FirstResponse;
+                }
+                else if (reservation is IdempotencyReservations.KeyReused)
+                    return Problems.Result(Problems.Of(422, "idempotency.key_reused", "This Idempotency-Key was used for a different request."));
+                else if (reservation is not IdempotencyReservations.Released || attempt > 1)
+                {
+                    if (reservation is IdempotencyReservations.Pending pending)
+                        http.Response.Headers.RetryAfter = pending.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Problems.Result(Problems.Of(409, "idempotency.in_progress",
+                        "A request with this Idempotency-Key is still being processed; retry after the time in Retry-After."));
+                }
+            }
+            catch (Exception refused) when (refused is StaleVersion or TrackerRuleBroken { Kind: RuleKind.Conflict or RuleKind.Unprocessable or RuleKind.InvalidField })
+            {
+                // A retry of a request that succeeded can be refused by the state that request left behind (the version it
+                // moved, the stream it started): the first answer stands, rebuilt from its events if it died before storing it.
+                // Refusals of right (403) and existence (404) never replay.
+                if (await Replay(http, store, key, fingerprint, ct) is { } replayed) return replayed;
+                if (await IdempotencyReservations.Abandoned<TResponse>(http, store, key, fingerprint, ct) is not IdempotencyReservations.Rebuilt<TResponse> rebuilt)
+                    throw;
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                response = rebuilt.FirstResponse;
+            }
         }
 
         var result = respond(response);
+        Failpoints.DieAfterCommit(http);
         await using (var session = store.LightweightSession())
         {
             session.Store(new IdempotentRequest
@@ -166,14 +188,16 @@ public static class Writes
     /// length-prefixed, so no two callers' keys can meet however their ids and keys split, and a key is never replayed
     /// to a caller with other rights than the one who sent it first.
     /// </summary>
-    public static string IdempotencyScope(Caller caller, string clientKey)
+    public static string IdempotencyScope(Caller? caller, string clientKey)
     {
-        var parts = new[] { caller.UserId, caller.Role.ToString(), caller.InstitutionId?.ToString() ?? "", clientKey };
+        // Anonymous callers (the public comment) share one scope: a key reused by another commenter for another comment is
+        // refused as reused, and one reused for the same comment replays a summary that is public anyway.
+        var parts = new[] { caller?.UserId ?? CommandMetadata.AnonymousUser, caller?.Role.ToString() ?? "", caller?.InstitutionId?.ToString() ?? "", clientKey };
         var text = string.Concat(parts.Select(p => $"{p.Length}:{p}|"));
         return "idem-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static async Task<TResponse> Invoke<TResponse>(IMessageBus bus, IDocumentStore store, ITrackerCommand command,
+    private static async Task<TResponse> Invoke<TResponse>(IMessageBus bus, IDocumentStore store, ITrackerWrite command,
         DeliveryOptions options, CancellationToken ct)
     {
         try
@@ -219,7 +243,7 @@ public static class Writes
         command.GetType().GetProperty("ExpectedVersion")?.GetValue(command) as long?;
 
     // Wolverine's own convention for the aggregate id: the member marked [Identity], else the first Guid "…Id".
-    internal static Guid? StreamIdOf(ITrackerCommand command)
+    internal static Guid? StreamIdOf(ITrackerWrite command)
     {
         var properties = command.GetType().GetProperties().Where(p => p.PropertyType == typeof(Guid)).ToList();
         var identity = properties.FirstOrDefault(p => p.GetCustomAttributes(typeof(IdentityAttribute), true).Length > 0)

@@ -47,7 +47,8 @@ public static class MilestonesModule
                 var progress = await ProgressHistory.OfMilestoneAsync(session, id, instant, ct);
                 http.Response.Headers.ETag = Writes.ETag(milestone.Version);
                 var today = Days.AsOfDay(instant, http.RequestServices.GetRequiredService<TimeProvider>());
-                return TypedResults.Ok(MilestoneView.Of(milestone, progress, commitment?.ShowsPrivateEvidenceTo(http.CallerOrNull()) == true, today));
+                var showPrivate = commitment is not null && await PrivateEvidence.ShownToAsync(session, commitment, http.CallerOrNull(), ct);
+                return TypedResults.Ok(MilestoneView.Of(milestone, progress, showPrivate, today));
             })
             .WithName("GetMilestone")
             .WithSummary("Read a milestone with its latest progress and full history")

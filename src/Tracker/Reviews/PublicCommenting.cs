@@ -1,6 +1,5 @@
 using JasperFx;
 using Tracker.Infrastructure;
-using Wolverine;
 using Wolverine.Marten;
 
 namespace Tracker.Reviews;
@@ -16,8 +15,9 @@ public sealed record SendToPublicComment([property: Identity] Guid ReportId, Dat
 /// <param name="CommitmentCode">The commitment the comment is about, if one.</param>
 public sealed record SubmitCommentRequest(string? Author, string? Text, string? CommitmentCode);
 
-/// <summary>Submits a public comment (anyone may, while the window is open).</summary>
-public sealed record SubmitPublicComment([property: Identity] Guid ReportId, string Author, string Text, string? CommitmentCode);
+/// <summary>Submits a public comment (anyone may, while the window is open); <paramref name="Caller"/> is null for an anonymous commenter.</summary>
+public sealed record SubmitPublicComment([property: Identity] Guid ReportId, string Author, string Text, string? CommitmentCode, Caller? Caller)
+    : ITrackerWrite;
 
 /// <summary>Decides the public-comment stage.</summary>
 public static class PublicCommentingHandler
@@ -35,9 +35,15 @@ public static class PublicCommentingHandler
             command.Caller.UserId, clock.GetUtcNow())]);
     }
 
+    /// <summary>
+    /// How many comments one report takes. Each is a row of its own, so the cap bounds the table, not a document; the IRM's
+    /// comment periods draw tens of comments, so reaching it means a flood, not a debate.
+    /// </summary>
+    public const int MaxCommentsPerReport = 5_000;
+
     /// <summary>Anyone comments while the report is in public comment and today is inside the window.</summary>
     // The route takes no If-Match, so commenters who race must not be refused: the report's stream is locked while a
-    // comment is decided (Marten's FetchForExclusiveWriting), and the endpoint retries a race lost all the same.
+    // comment is decided (Marten's FetchForExclusiveWriting), and Writes retries a race lost all the same.
     [AggregateHandler(ConcurrencyStyle.Exclusive)]
     public static (UpdatedAggregate, Events) Handle(SubmitPublicComment command, ReviewReport report, TimeProvider clock)
     {
@@ -45,6 +51,8 @@ public static class PublicCommentingHandler
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (report.Status != ReportStatus.PublicComment || today < report.CommentsOpen || today > report.CommentsClose)
             throw new TrackerRuleBroken("comments.closed", "The report is not open for public comment.", RuleKind.Conflict);
+        if (report.CommentCount >= MaxCommentsPerReport)
+            throw new TrackerRuleBroken("comments.full", $"The report has taken its {MaxCommentsPerReport} comments.", RuleKind.Conflict);
         return (new UpdatedAggregate(), [new PublicCommentSubmitted(report.Id, report.PlanId, Guid.CreateVersion7(), command.Author, command.Text,
             command.CommitmentCode, now)]);
     }
@@ -66,17 +74,17 @@ public static class PublicCommentingHandler
             .Produces<ReportSummary>().ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
-        app.MapPost(ReviewRoutes.Group + "/comments", static async (Guid planId, string kind, SubmitCommentRequest body, IMessageBus bus, HttpContext http) =>
+        app.MapPost(ReviewRoutes.Group + "/comments", static async (Guid planId, string kind, SubmitCommentRequest body, HttpContext http) =>
             {
                 if (!ReviewRoutes.TryKind(kind, out var reportKind, out var problem)) return problem!;
                 var errors = new FieldErrors().Text("author", body.Author, max: 200).Text("text", body.Text, max: 10_000)
                     .OptionalText("commitmentCode", body.CommitmentCode, max: 20);
                 if (errors.Any) return errors.Problem();
-                if (await Writes.MissingStream<ReviewReport>(http, ReviewReport.IdFor(planId, reportKind)) is { } missing) return missing;
-                var report = await Writes.RetryingLostRaces<ReviewReport>(bus, new SubmitPublicComment(ReviewReport.IdFor(planId, reportKind),
-                    body.Author!.Trim(), body.Text!.Trim(), body.CommitmentCode), null, http.RequestAborted);
-                http.Response.Headers.ETag = Writes.ETag(report.Version);
-                return TypedResults.Created(ReviewRoutes.Location(planId, reportKind), ReportSummary.Of(report));
+                var reportId = ReviewReport.IdFor(planId, reportKind);
+                if (await Writes.MissingStream<ReviewReport>(http, reportId) is { } missing) return missing;
+                return await Writes.Send<ReviewReport>(http,
+                    new SubmitPublicComment(reportId, body.Author!.Trim(), body.Text!.Trim(), body.CommitmentCode, http.CallerOrNull()),
+                    report => new WriteResult(201, ReportSummary.Of(report), report.Version, ReviewRoutes.Location(planId, reportKind)));
             })
             .AllowAnonymous()
             .WithTags("Reviews").WithName("SubmitPublicComment")

@@ -34,11 +34,12 @@ public sealed record Erratum(Guid CommitmentId, Score Score, string Reason, stri
 
 /// <summary>
 /// A review report folded from its stream (one per plan and kind): the write model of every review decision and
-/// the frozen ratings once published. Stored inline so a reviewer reads their own assessment back.
+/// the frozen ratings once published. Stored inline so a reviewer reads their own assessment back. Public comments are
+/// counted here, not kept: they are <see cref="ReportComment"/> documents.
 /// </summary>
 public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnly Cutoff, StarRule StarRule, bool Imported,
     ReportStatus Status, IReadOnlyList<Reviewer> Reviewers, IReadOnlyList<Assessment> Assessments, DateOnly? CommentsOpen,
-    DateOnly? CommentsClose, IReadOnlyList<PublicComment> Comments, IReadOnlyList<CommitmentReview> Published,
+    DateOnly? CommentsClose, int CommentCount, IReadOnlyList<CommitmentReview> Published,
     IReadOnlyList<Erratum> Errata, long? SourceSequence, DateTimeOffset OpenedAt, DateTimeOffset? PublishedAt)
 {
     /// <summary>The stream version, set by Marten.</summary>
@@ -53,7 +54,7 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
 
     /// <summary>Starts the report.</summary>
     public static ReviewReport Create(ReviewReportOpened e) => new(e.ReportId, e.PlanId, e.Kind, e.Cutoff, e.StarRule, e.Imported,
-        ReportStatus.Draft, [], [], null, null, [], [], [], null, e.OpenedAt, null);
+        ReportStatus.Draft, [], [], null, null, 0, [], [], null, e.OpenedAt, null);
 
     /// <summary>A report just opened, at version 1: the start of an in-memory fold (<see cref="Then"/>).</summary>
     public static ReviewReport Started(ReviewReportOpened e)
@@ -99,9 +100,8 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
     public ReviewReport Apply(ReviewReportSentToPublicComment e) =>
         this with { Status = ReportStatus.PublicComment, CommentsOpen = e.CommentsOpen, CommentsClose = e.CommentsClose };
 
-    /// <summary>Folds a comment.</summary>
-    public ReviewReport Apply(PublicCommentSubmitted e) =>
-        this with { Comments = [.. Comments, new PublicComment(e.CommentId, e.Author, e.Text, e.CommitmentCode, e.SubmittedAt)] };
+    /// <summary>Folds a comment: only its count, which the cap needs; the comment itself is a document of its own (<see cref="ReportComment"/>).</summary>
+    public ReviewReport Apply(PublicCommentSubmitted e) => this with { CommentCount = CommentCount + 1 };
 
     /// <summary>Folds the publication: the ratings as frozen then.</summary>
     public ReviewReport Apply(ReviewReportPublished e) => this with

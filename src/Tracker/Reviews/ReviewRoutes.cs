@@ -73,5 +73,5 @@ public sealed record ReportSummary(Guid ReportId, Guid PlanId, ReportKind Kind, 
 {
     /// <summary>Summarises a report.</summary>
     public static ReportSummary Of(ReviewReport r) => new(r.Id, r.PlanId, r.Kind, r.Status, r.Cutoff, r.Reviewers.Count,
-        r.Assessments.Count, r.Comments.Count, r.Errata.Count, r.Version);
+        r.Assessments.Count, r.CommentCount, r.Errata.Count, r.Version);
 }

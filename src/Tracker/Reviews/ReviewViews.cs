@@ -38,7 +38,8 @@ public static class ReviewViews
                 var entries = report.Status == ReportStatus.Published ? report.Published : ReviewSheet.Build(inputs);
                 http.Response.Headers.ETag = Writes.ETag(report.Version);
                 return TypedResults.Ok(new ReviewView(report.Id, planId, inputs.Plan.Title, report.Kind, report.Method, report.Status, report.Cutoff, report.StarRule,
-                    report.Imported, report.Reviewers, report.CommentsOpen, report.CommentsClose, report.Comments, report.Errata, report.PublishedAt,
+                    report.Imported, report.Reviewers, report.CommentsOpen, report.CommentsClose,
+                    await ReportComments.LoadAsync(session, report.Id, null, ct), report.Errata, report.PublishedAt,
                     report.SourceSequence, Totals(entries), entries, report.Version));
             })
             .WithTags("Reviews").WithName("GetReview")

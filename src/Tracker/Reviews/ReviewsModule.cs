@@ -11,6 +11,7 @@ public static class ReviewsModule
     {
         StoredBeforeTypedRatings.Register(options);
         options.Projections.Snapshot<ReviewReport>(SnapshotLifecycle.Inline);
+        ReportCommentProjection.Add(options);
     }
 
     /// <summary>Maps <c>/api/plans/{planId}/reviews/{kind}…</c>.</summary>

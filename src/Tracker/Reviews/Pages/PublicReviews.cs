@@ -30,7 +30,7 @@ public static class PublicReviews
             entries = ReviewSheet.Build(inputs with { Report = report });
         }
         return new ReviewView(report.Id, planId, planTitle, report.Kind, report.Method, report.Status, report.Cutoff, report.StarRule, report.Imported,
-            report.Reviewers, report.CommentsOpen, report.CommentsClose, report.Comments, report.Errata, report.PublishedAt, report.SourceSequence,
+            report.Reviewers, report.CommentsOpen, report.CommentsClose, await ReportComments.LoadAsync(session, report.Id, asOf, ct), report.Errata, report.PublishedAt, report.SourceSequence,
             ReviewViews.Totals(entries), entries, report.Version);
     }
 }
