@@ -12,13 +12,13 @@ namespace Tracker.Dashboard;
 public sealed record InstitutionLine(Guid InstitutionId, string? Name, int Commitments, int Complete, int OverdueMilestones, DateOnly? LatestReport);
 
 /// <summary>A commitment's line in the table the completion chart is drawn from.</summary>
-public sealed record CommitmentLine(Guid CommitmentId, string Code, string Title, Guid LeadInstitutionId, string Completion, int OverdueMilestones);
+public sealed record CommitmentLine(Guid CommitmentId, string Code, string Title, Guid LeadInstitutionId, Rated<Completion> Completion, int OverdueMilestones);
 
 /// <summary>An overdue milestone: planned end passed, not complete.</summary>
 public sealed record OverdueMilestone(Guid MilestoneId, string? Code, int Number, string Text, DateOnly PlannedEnd, ProgressLevel? Latest);
 
 /// <summary>The public plan dashboard (§5): commitments by completion and by lead institution, overdue work, stars, latest updates.</summary>
-public sealed record PlanDashboardView(Guid PlanId, string Title, DateOnly Today, int Commitments, IReadOnlyDictionary<string, int> ByCompletion,
+public sealed record PlanDashboardView(Guid PlanId, string Title, DateOnly Today, int Commitments, IReadOnlyDictionary<Rated<Completion>, int> ByCompletion,
     IReadOnlyList<InstitutionLine> ByLeadInstitution, IReadOnlyList<OverdueMilestone> OverdueMilestones, int? StarredAtMidterm,
     int? StarredAtEndOfTerm, IReadOnlyList<DashboardUpdate> LatestUpdates, IReadOnlyList<CommitmentLine> CommitmentLines);
 
@@ -72,19 +72,19 @@ public static class DashboardModule
     {
         var milestonesOf = d.Milestones.Values.ToLookup(m => m.CommitmentId);
         var completion = d.Commitments.Values.ToDictionary(c => c.Id, c => c.Withdrawn
-            ? RatingText.Format(Rated.Of(Completion.Withdrawn))
-            : RatingText.Format(ComputedCompletion.From(milestonesOf[c.Id].Select(m => new MilestoneStatus(m.Latest, m.Withdrawn, m.Weight)).ToList())));
+            ? Rated.Of(Completion.Withdrawn)
+            : ComputedCompletion.From(milestonesOf[c.Id].Select(m => new MilestoneStatus(m.Latest, m.Withdrawn, m.Weight)).ToList()));
         var overdue = d.Milestones.Values.Where(m => Overdue.IsOverdue(m.PlannedEnd, m.Latest, m.Withdrawn, today))
             .OrderBy(m => m.PlannedEnd).Select(m => new OverdueMilestone(m.Id, d.CodeOf(m.CommitmentId), m.Number, m.Text, m.PlannedEnd, m.Latest)).ToList();
         var byInstitution = d.Commitments.Values.GroupBy(c => c.LeadInstitutionId).Select(g => new InstitutionLine(g.Key,
-                institutionNames.GetValueOrDefault(g.Key), g.Count(), g.Count(c => completion[c.Id] == "complete"),
+                institutionNames.GetValueOrDefault(g.Key), g.Count(), g.Count(c => completion[c.Id] == Rated.Of(Completion.Complete)),
                 overdue.Count(o => g.Any(c => c.Code == o.Code)),
                 g.SelectMany(c => milestonesOf[c.Id]).Max(m => m.LatestAsOf)))
             .OrderByDescending(l => l.OverdueMilestones).ThenBy(l => l.Name).ToList();
         static int? Stars(ReviewReport? report) =>
-            report?.Status == ReportStatus.Published ? report.Published.Count(r => r.Starred == true) : null;
+            report?.Status == ReportStatus.Published ? report.Published.Count(r => r.Starred == Rated.Of(true)) : null;
         return new PlanDashboardView(d.Id, d.Title, today, d.Commitments.Count,
-            completion.Values.GroupBy(v => v).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
+            completion.Values.GroupBy(v => v).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             byInstitution, overdue, Stars(midterm), Stars(endOfTerm), d.LatestUpdates,
             d.Commitments.Values.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new CommitmentLine(c.Id, c.Code, c.Title, c.LeadInstitutionId,
                 completion[c.Id], overdue.Count(o => o.Code == c.Code))).ToList());

@@ -125,11 +125,11 @@ public sealed class PlanDashboardProjection : MultiStreamProjection<PlanDashboar
     /// <summary>A published review, among the updates (its ratings are read from the report itself).</summary>
     public void Apply(IEvent<ReviewReportPublished> e, PlanDashboard d)
     {
-        var kind = e.Data.ReportId == ReviewReport.IdFor(e.Data.PlanId, ReportKind.Midterm) ? ReportKind.Midterm : ReportKind.EndOfTerm;
+        var kind = Enum.GetValues<ReportKind>().First(k => e.Data.ReportId == ReviewReport.IdFor(e.Data.PlanId, k));
         d.Record(e.Timestamp, $"{kind} review published", e.Data.ReportId, null);
     }
 
     /// <summary>An erratum, among the updates.</summary>
     public void Apply(IEvent<ErratumIssued> e, PlanDashboard d) =>
-        d.Record(e.Timestamp, $"erratum: {e.Data.Indicator}", e.Data.ReportId, d.CodeOf(e.Data.CommitmentId));
+        d.Record(e.Timestamp, $"erratum: {e.Data.Score.Indicator}", e.Data.ReportId, d.CodeOf(e.Data.CommitmentId));
 }

@@ -4,10 +4,10 @@ using Tracker.Reviews;
 namespace Tracker.OpenData;
 
 /// <summary>
-/// One commitment's assessments in the two IRM reports, as <see cref="RatingText"/> values per indicator; a report
-/// is null when the commitment was not reviewed in it (the IRM's NR).
+/// One commitment's assessments in the two IRM reports, a score per indicator; a report is null when the commitment
+/// was not reviewed in it (the IRM's NR).
 /// </summary>
-public sealed record IrmAssessments(IReadOnlyDictionary<Indicator, string>? Midterm, IReadOnlyDictionary<Indicator, string>? EndOfTerm)
+public sealed record IrmAssessments(IReadOnlyDictionary<Indicator, Score>? Midterm, IReadOnlyDictionary<Indicator, Score>? EndOfTerm)
 {
     /// <summary>Not reviewed at all.</summary>
     public static readonly IrmAssessments None = new(null, null);
@@ -15,7 +15,7 @@ public sealed record IrmAssessments(IReadOnlyDictionary<Indicator, string>? Midt
     /// <summary>The assessments held in published reports: a report's entry counts only when the commitment has panel values in it.</summary>
     public static IrmAssessments FromPublished(CommitmentReview? midterm, CommitmentReview? endOfTerm)
     {
-        static IReadOnlyDictionary<Indicator, string>? Values(CommitmentReview? review) =>
+        static IReadOnlyDictionary<Indicator, Score>? Values(CommitmentReview? review) =>
             review is { Panel.Count: > 0 } ? review.Panel.ToDictionary(p => p.Key, p => p.Value.Value) : null;
         return new IrmAssessments(Values(midterm), Values(endOfTerm));
     }
@@ -36,22 +36,24 @@ public static class OgpRatings
         var (midterm, endOfTerm) = (assessments.Midterm, assessments.EndOfTerm);
         // At end of term the design ratings are the midterm's unless the end-of-term report re-assessed them
         // (the same rule as CommitmentReview.Rate).
-        string? Design(Indicator indicator) =>
-            endOfTerm?.GetValueOrDefault(indicator) is { } own && own != RatingText.NotAssessed ? own : midterm?.GetValueOrDefault(indicator);
+        static Rated<T> In<T>(IReadOnlyDictionary<Indicator, Score>? report, Indicator indicator) where T : notnull =>
+            report?.GetValueOrDefault(indicator) is { } score ? score.As<T>() : Score.Without(indicator, RatingState.NotAssessed).As<T>();
+        Rated<T> Design<T>(Indicator indicator) where T : notnull =>
+            In<T>(endOfTerm, indicator) is { State: not RatingState.NotAssessed } own ? own : In<T>(midterm, indicator);
         var designReviewed = midterm is not null || endOfTerm?.Keys.Any(IsDesign) == true;
         var (midtermReviewed, endOfTermReviewed) = (midterm is not null, endOfTerm is not null);
         var reviewed = midtermReviewed || endOfTermReviewed;
 
-        var specificity = RatingText.Parse<Specificity>(Design(Indicator.Specificity));
-        var values = RatingText.ParseSet(Design(Indicator.Relevance));
-        var impact = RatingText.Parse<PotentialImpact>(Design(Indicator.PotentialImpact));
-        var design = new DesignAssessment(specificity, values, impact,
-            Design(Indicator.Relevant) is { } recorded ? RatingText.ParseBool(recorded) : null);
-        var midtermCompletion = RatingText.Parse<Completion>(midterm?.GetValueOrDefault(Indicator.Completion));
-        var endOfTermCompletion = RatingText.Parse<Completion>(endOfTerm?.GetValueOrDefault(Indicator.Completion));
+        var specificity = Design<Specificity>(Indicator.Specificity);
+        var values = Design<IReadOnlySet<OgpValue>>(Indicator.Relevance);
+        var impact = Design<PotentialImpact>(Indicator.PotentialImpact);
+        var relevantRecorded = endOfTerm?.ContainsKey(Indicator.Relevant) == true || midterm?.ContainsKey(Indicator.Relevant) == true;
+        var design = new DesignAssessment(specificity, values, impact, relevantRecorded ? Design<bool>(Indicator.Relevant) : null);
+        var midtermCompletion = In<Completion>(midterm, Indicator.Completion);
+        var endOfTermCompletion = In<Completion>(endOfTerm, Indicator.Completion);
         var latestCompletion = LatestCompletion.Of(midtermCompletion, endOfTermCompletion);
         var change = CompletionChanges.Between(midtermCompletion, endOfTermCompletion);
-        Rated<OpenGovernmentEffect> Effect(Indicator indicator) => RatingText.Parse<OpenGovernmentEffect>(endOfTerm?.GetValueOrDefault(indicator));
+        Rated<OpenGovernmentEffect> Effect(Indicator indicator) => In<OpenGovernmentEffect>(endOfTerm, indicator);
 
         string When(bool isReviewed, string cell) => isReviewed ? cell : NotReviewed;
         var cells = new Dictionary<string, string>

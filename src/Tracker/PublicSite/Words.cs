@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tracker.Ratings;
 using Tracker.Reviews;
 
 namespace Tracker.PublicSite;
@@ -10,14 +11,47 @@ public static class Words
     /// <summary>A rating value (<c>notStarted</c>, <c>notAssessed</c>) in words.</summary>
     public static string Level(string? value) => value switch
     {
-        null or RatingText.NotAssessed => "Not assessed",
-        RatingText.NotApplicable => "Not applicable",
+        null or RatedJsonConverter.NotAssessed => "Not assessed",
+        RatedJsonConverter.NotApplicable => "Not applicable",
         "" => "None",
         _ => Sentence(value),
     };
 
+    /// <summary>A level in words: "Not started", "Not assessed", "Not applicable".</summary>
+    public static string Level<T>(Rated<T> rated) where T : struct, Enum => Level(Key(rated));
+
+    /// <summary>A level in words, or "Not assessed" when the review has no such rating.</summary>
+    public static string Level<T>(Rated<T>? rated) where T : struct, Enum => rated is { } r ? Level(r) : Level((string?)null);
+
+    /// <summary>The key of a level in the page's scales (its camelCase name, or notAssessed / notApplicable).</summary>
+    public static string Key<T>(Rated<T> rated) where T : struct, Enum =>
+        rated.Match(RatedJsonConverter.Name, RatedJsonConverter.NotAssessed, RatedJsonConverter.NotApplicable);
+
+    /// <summary>The key of a level, or null when the review has no such rating.</summary>
+    public static string? Key<T>(Rated<T>? rated) where T : struct, Enum => rated is { } r ? Key(r) : null;
+
     /// <summary>A yes/no rating; null is "Not assessed", never "No".</summary>
     public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => "Not assessed" };
+
+    /// <summary>A yes/no rating: "Yes", "No", "Not assessed" or "Not applicable".</summary>
+    public static string YesNo(Rated<bool> value) => value.Match(yes => yes ? "Yes" : "No", "Not assessed", "Not applicable");
+
+    /// <summary>A set of OGP values in words: "Access to information, Civic participation", "None", "Not assessed".</summary>
+    public static string Values(Rated<IReadOnlySet<OgpValue>> values) => values.Match(
+        set => set.Count == 0 ? "None" : string.Join(", ", set.Order().Select(v => Sentence(v.ToString()))), "Not assessed", "Not applicable");
+
+    /// <summary>Any indicator's rating in words.</summary>
+    public static string Rating(Score score) => score switch
+    {
+        Score<bool> yesNo => YesNo(yesNo.Rating),
+        Score<IReadOnlySet<OgpValue>> values => Values(values.Rating),
+        _ => score.State switch
+        {
+            RatingState.NotAssessed => "Not assessed",
+            RatingState.NotApplicable => "Not applicable",
+            _ => Sentence(score.ToString()[(score.Indicator.ToString().Length + 2)..]),
+        },
+    };
 
     /// <summary>An enum or camelCase name as a sentence: <c>AccessToInformation</c> → "Access to information".</summary>
     public static string Sentence(string name)

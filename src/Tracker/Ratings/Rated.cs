@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace Tracker.Ratings;
 
@@ -21,6 +22,7 @@ public enum RatingState
 /// <see cref="RatingState.Assessed"/>, so "not assessed" can never be read as a real value.
 /// </summary>
 /// <typeparam name="T">The scale.</typeparam>
+[JsonConverter(typeof(RatedJsonConverter))]
 public readonly record struct Rated<T> where T : notnull
 {
     // Null stands for NotAssessed so that default(Rated<T>) is NotAssessed, never "Assessed, default(T)".
@@ -62,6 +64,16 @@ public readonly record struct Rated<T> where T : notnull
         RatingState.NotApplicable => notApplicable,
         _ => notAssessed,
     };
+
+    /// <summary>Equal state and value; a set of values equals any set with the same members, whatever its order or type.</summary>
+    public bool Equals(Rated<T> other) => State == other.State && (!IsAssessed || (value is IEnumerable items and not string
+        ? other.value is IEnumerable others && items.Cast<object>().ToHashSet().SetEquals(others.Cast<object>())
+        : EqualityComparer<T>.Default.Equals(value, other.value)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => !IsAssessed ? State.GetHashCode()
+        : value is IEnumerable items and not string ? items.Cast<object>().Aggregate(State.GetHashCode(), (hash, item) => hash ^ item.GetHashCode())
+        : HashCode.Combine(State, value);
 
     /// <inheritdoc />
     public override string ToString() => State switch

@@ -146,3 +146,57 @@ public enum CompletionChange
     /// <summary>Completion went down.</summary>
     Decrease,
 }
+
+/// <summary>Potential for results (IRM Action Plan Review, method since 2021).</summary>
+public enum PotentialForResults
+{
+    /// <summary>The commitment's aims, or how they would be reached, are too unclear to judge its potential.</summary>
+    Unclear,
+
+    /// <summary>A positive but stand-alone initiative, or a change unlikely to bind or last.</summary>
+    Modest,
+
+    /// <summary>A promising change of rules, practice or policy in its area, likely to bind and to last.</summary>
+    Substantial,
+}
+
+/// <summary>How far a commitment was implemented at the end of the action plan (IRM Results Report, method since 2021).</summary>
+public enum ResultsCompletion
+{
+    /// <summary>The IRM found no evidence to judge completion (the OGP file writes "Unclear").</summary>
+    NoEvidenceAvailable,
+
+    /// <summary>No work has begun.</summary>
+    NotStarted,
+
+    /// <summary>Some work done, less than substantial.</summary>
+    Limited,
+
+    /// <summary>Most of the work done.</summary>
+    Substantial,
+
+    /// <summary>All of the work done.</summary>
+    Complete,
+}
+
+/// <summary>
+/// Early results (IRM Results Report, method since 2021): the change in government practice the commitment brought
+/// about by the end of the plan, in the order of the scale (<see cref="CurrentMethodScales.EarlyResults"/> says which version).
+/// </summary>
+public enum EarlyResults
+{
+    /// <summary>Implemented, but too recently or too little for results to show: the IRM's "no early results to report yet".</summary>
+    NoneToReportYet,
+
+    /// <summary>Implementation did not change government practice in a notable way.</summary>
+    NoNotableResults,
+
+    /// <summary>A positive change in government practice, limited in scope or scale.</summary>
+    Moderate,
+
+    /// <summary>A major change in government practice in its policy area.</summary>
+    Significant,
+
+    /// <summary>A transformative change in government practice, beyond the commitment's own area.</summary>
+    Outstanding,
+}

@@ -1,15 +1,130 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Tracker.Ratings;
 
 namespace Tracker.Reviews;
 
 /// <summary>A reviewer's latest value for an indicator.</summary>
-public sealed record ReviewerValue(string ReviewerId, string Value, string? Rationale);
+public sealed record ReviewerValue(string ReviewerId, Score Value, string? Rationale);
 
 /// <summary>The panel's value for one indicator: consensus (median) or the lead reviewer's final value, and who said what.</summary>
-public sealed record PanelValue(string Value, bool Disagreement, bool IsFinal, IReadOnlyList<ReviewerValue> Reviewers)
+public sealed record PanelValue(Score Value, bool Disagreement, bool IsFinal, IReadOnlyList<ReviewerValue> Reviewers)
 {
-    /// <summary>Nobody assessed it.</summary>
-    public static readonly PanelValue None = new(RatingText.NotAssessed, false, false, []);
+    /// <summary>Nobody assessed <paramref name="indicator"/>.</summary>
+    public static PanelValue None(Indicator indicator) => new(Score.Without(indicator, RatingState.NotAssessed), false, false, []);
+}
+
+/// <summary>
+/// The panel's values of one commitment, by indicator. In JSON an object keyed by indicator whose values carry the
+/// rating alone, read on the scale of the key — which is also how it was written before ratings were typed.
+/// </summary>
+[JsonConverter(typeof(PanelJsonConverter))]
+public sealed class Panel(IReadOnlyDictionary<Indicator, PanelValue> values) : IReadOnlyDictionary<Indicator, PanelValue>
+{
+    /// <summary>No indicator assessed.</summary>
+    public static readonly Panel Empty = new(new Dictionary<Indicator, PanelValue>());
+
+    /// <summary>The rating of <paramref name="indicator"/> on its scale; NotAssessed when the panel has none.</summary>
+    public Rated<T> Rating<T>(Indicator indicator) where T : notnull =>
+        values.TryGetValue(indicator, out var value) ? value.Value.As<T>() : Score.Without(indicator, RatingState.NotAssessed).As<T>();
+
+    /// <summary>Whether any indicator carries a value or a NotApplicable.</summary>
+    public bool AnyRated => values.Values.Any(v => v.Value.State != RatingState.NotAssessed);
+
+    /// <summary>This panel with the indicator of <paramref name="score"/> set to the lead reviewer's final value.</summary>
+    public Panel WithFinal(Score score) => new(new Dictionary<Indicator, PanelValue>(values)
+    {
+        [score.Indicator] = new(score, false, true, values.TryGetValue(score.Indicator, out var p) ? p.Reviewers : []),
+    });
+
+    /// <inheritdoc />
+    public PanelValue this[Indicator key] => values[key];
+    /// <inheritdoc />
+    public IEnumerable<Indicator> Keys => values.Keys;
+    /// <inheritdoc />
+    public IEnumerable<PanelValue> Values => values.Values;
+    /// <inheritdoc />
+    public int Count => values.Count;
+    /// <inheritdoc />
+    public bool ContainsKey(Indicator key) => values.ContainsKey(key);
+    /// <inheritdoc />
+    public bool TryGetValue(Indicator key, out PanelValue value) => values.TryGetValue(key, out value!);
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<Indicator, PanelValue>> GetEnumerator() => values.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>Reads and writes a <see cref="Panel"/>: each rating on the scale of the indicator that keys it.</summary>
+public sealed class PanelJsonConverter : JsonConverter<Panel>
+{
+    /// <inheritdoc />
+    public override Panel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A panel is an object keyed by indicator.");
+        var values = new Dictionary<Indicator, PanelValue>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var indicator = Indicator(reader.GetString()!);
+            reader.Read();
+            using var entry = JsonDocument.ParseValue(ref reader);
+            var root = entry.RootElement;
+            var reviewers = Property(root, "reviewers") is { ValueKind: JsonValueKind.Array } list
+                ? list.EnumerateArray().Select(r => new ReviewerValue(Property(r, "reviewerId")?.GetString() ?? "",
+                    Rating(indicator, Property(r, "value"), options), Property(r, "rationale")?.GetString())).ToList()
+                : [];
+            values[indicator] = new PanelValue(Rating(indicator, Property(root, "value"), options),
+                Property(root, "disagreement")?.GetBoolean() ?? false, Property(root, "isFinal")?.GetBoolean() ?? false, reviewers);
+        }
+        return new Panel(values);
+    }
+
+    private static Indicator Indicator(string name) => Enum.TryParse<Indicator>(name, ignoreCase: true, out var indicator) && Enum.IsDefined(indicator)
+        ? indicator : throw new JsonException($"'{name}' is not an indicator.");
+
+    private static JsonElement? Property(JsonElement element, string name)
+    {
+        foreach (var property in element.EnumerateObject())
+            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return property.Value;
+        return null;
+    }
+
+    private static Score Rating(Indicator indicator, JsonElement? element, JsonSerializerOptions options)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(element?.GetRawText() ?? "null"));
+        reader.Read();
+        return IndicatorScales.Read(indicator, ref reader, options);
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, Panel value, JsonSerializerOptions options)
+    {
+        string Name(string name) => options.PropertyNamingPolicy?.ConvertName(name) ?? name;
+        writer.WriteStartObject();
+        foreach (var (indicator, panelValue) in value.OrderBy(p => p.Key))
+        {
+            writer.WritePropertyName(JsonNamingPolicy.CamelCase.ConvertName(indicator.ToString()));
+            writer.WriteStartObject();
+            writer.WritePropertyName(Name("Value"));
+            panelValue.Value.WriteRating(writer, options);
+            writer.WriteBoolean(Name("Disagreement"), panelValue.Disagreement);
+            writer.WriteBoolean(Name("IsFinal"), panelValue.IsFinal);
+            writer.WriteStartArray(Name("Reviewers"));
+            foreach (var reviewer in panelValue.Reviewers)
+            {
+                writer.WriteStartObject();
+                writer.WriteString(Name("ReviewerId"), reviewer.ReviewerId);
+                writer.WritePropertyName(Name("Value"));
+                reviewer.Value.WriteRating(writer, options);
+                if (reviewer.Rationale is null) writer.WriteNull(Name("Rationale"));
+                else writer.WriteString(Name("Rationale"), reviewer.Rationale);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
 }
 
 /// <summary>What the events say about a commitment as of the report's cutoff, independent of reviewers' judgement.</summary>
@@ -17,75 +132,84 @@ public sealed record PanelValue(string Value, bool Disagreement, bool IsFinal, I
 /// <param name="ComputedOnTime">Whether every milestone due by the cutoff was complete by its (re-baselined) end.</param>
 /// <param name="MidtermPanel">At end of term: the midterm report's panel values (its completion and design ratings).</param>
 public sealed record CommitmentFacts(Guid CommitmentId, string Code, string Number, string Title, string? LeadInstitution,
-    bool Withdrawn, string ComputedCompletion, bool? ComputedOnTime, int OverdueMilestones, int Milestones,
-    IReadOnlyDictionary<Indicator, PanelValue>? MidtermPanel);
+    bool Withdrawn, Rated<Completion> ComputedCompletion, Rated<bool> ComputedOnTime, int OverdueMilestones, int Milestones,
+    Panel? MidtermPanel);
 
 /// <summary>
-/// One commitment's entry in a midterm or end-of-term review (product.md §4 and §5): the design ratings, completion
-/// (assessed and computed), on time, star and binding constraint, and at end of term the change in completion and
-/// "did it open government?". Every rating is computed by the pure functions of <c>Tracker.Ratings</c>.
+/// One commitment's entry in a review (product.md §4 and §5). For the 2011–2020 method (midterm and end of term): the
+/// design ratings, completion (assessed and computed), on time, star and binding constraint, and at end of term the
+/// change in completion and "did it open government?". For the method since 2021 (<see cref="CurrentMethodReview"/>):
+/// verifiable, the open-government lens, potential for results and promising, or completion and early results. Every
+/// rating is computed by the pure functions of <c>Tracker.Ratings</c>; once published the entry is a fact.
 /// </summary>
 public sealed record CommitmentReview(
     Guid CommitmentId, string Code, string Number, string Title, string? LeadInstitution,
-    string Specificity, bool? Verifiable, string Relevance, bool? Relevant, string PotentialImpact, bool? HighAmbition,
-    string Completion, string ComputedCompletion, bool CompletionDisagreement, bool? HighCompletion,
-    bool? OnTime, bool? ComputedOnTime, int OverdueMilestones,
-    bool? Starred, BindingConstraint BindingConstraint,
-    string? MidtermCompletion, string? ChangeInCompletion,
-    string? DidItOpenGovernment, string? DidItOpenGovernmentAccessToInformation, string? DidItOpenGovernmentCivicParticipation,
-    string? DidItOpenGovernmentPublicAccountability,
-    IReadOnlyDictionary<Indicator, PanelValue> Panel, CommitmentFacts Facts)
+    Rated<Specificity> Specificity, Rated<bool> Verifiable, Rated<IReadOnlySet<OgpValue>> Relevance, Rated<bool> Relevant,
+    Rated<PotentialImpact> PotentialImpact, Rated<bool> HighAmbition,
+    Rated<Completion> Completion, Rated<Completion> ComputedCompletion, bool CompletionDisagreement, Rated<bool> HighCompletion,
+    Rated<bool> OnTime, Rated<bool> ComputedOnTime, int OverdueMilestones,
+    Rated<bool> Starred, BindingConstraint BindingConstraint,
+    Rated<Completion>? MidtermCompletion, Rated<CompletionChange>? ChangeInCompletion,
+    Rated<OpenGovernmentEffect>? DidItOpenGovernment, Rated<OpenGovernmentEffect>? DidItOpenGovernmentAccessToInformation,
+    Rated<OpenGovernmentEffect>? DidItOpenGovernmentCivicParticipation, Rated<OpenGovernmentEffect>? DidItOpenGovernmentPublicAccountability,
+    Panel Panel, CommitmentFacts Facts, CurrentMethodReview? CurrentMethod = null)
 {
-    /// <summary>Rates a commitment from the panel's values and the facts.</summary>
-    public static CommitmentReview Rate(CommitmentFacts facts, IReadOnlyDictionary<Indicator, PanelValue> panel, ReportKind kind, StarRule rule)
+    /// <summary>Rates a commitment from the panel's values and the facts, by the method of <paramref name="kind"/>.</summary>
+    public static CommitmentReview Rate(CommitmentFacts facts, Panel panel, ReportKind kind, StarRule rule)
     {
-        string Own(Indicator i) => panel.TryGetValue(i, out var p) ? p.Value : RatingText.NotAssessed;
+        if (kind is ReportKind.ActionPlanReview or ReportKind.ResultsReport) return RateCurrentMethod(facts, panel, kind);
+
         // At end of term the design ratings are the midterm's unless the end-of-term report re-assessed them.
-        string Design(Indicator i) => Own(i) is var own && own != RatingText.NotAssessed ? own
-            : facts.MidtermPanel?.TryGetValue(i, out var m) == true ? m.Value : RatingText.NotAssessed;
+        Rated<T> Design<T>(Indicator i) where T : notnull =>
+            panel.Rating<T>(i) is { State: not RatingState.NotAssessed } own ? own
+                : facts.MidtermPanel?.Rating<T>(i) ?? Score.Without(i, RatingState.NotAssessed).As<T>();
 
         var design = new DesignAssessment(
-            RatingText.Parse<Specificity>(Design(Indicator.Specificity)),
-            RatingText.ParseSet(Design(Indicator.Relevance)),
-            RatingText.Parse<PotentialImpact>(Design(Indicator.PotentialImpact)),
+            Design<Specificity>(Indicator.Specificity),
+            Design<IReadOnlySet<OgpValue>>(Indicator.Relevance),
+            Design<PotentialImpact>(Indicator.PotentialImpact),
             panel.ContainsKey(Indicator.Relevant) || facts.MidtermPanel?.ContainsKey(Indicator.Relevant) == true
-                ? RatingText.ParseBool(Design(Indicator.Relevant)) : null);
-        var completion = RatingText.Parse<Completion>(Own(Indicator.Completion));
-        var midtermCompletion = kind == ReportKind.Midterm ? completion
-            : RatingText.Parse<Completion>(facts.MidtermPanel?.TryGetValue(Indicator.Completion, out var mc) == true ? mc.Value : null);
-        var endCompletion = kind == ReportKind.EndOfTerm ? completion : Rated.NotAssessed<Completion>();
-        var computed = RatingText.Parse<Completion>(facts.ComputedCompletion);
-        var assessedOnTime = RatingText.ParseBool(Own(Indicator.OnTime));
-        var reviewed = panel.Values.Any(p => p.Value is not RatingText.NotAssessed) || facts.MidtermPanel?.Count > 0;
+                ? Design<bool>(Indicator.Relevant) : null);
         var endOfTerm = kind == ReportKind.EndOfTerm;
+        var completion = panel.Rating<Completion>(Indicator.Completion);
+        var midtermCompletion = endOfTerm
+            ? facts.MidtermPanel?.Rating<Completion>(Indicator.Completion) ?? Rated.NotAssessed<Completion>()
+            : completion;
+        var endCompletion = endOfTerm ? completion : Rated.NotAssessed<Completion>();
+        var assessedOnTime = panel.Rating<bool>(Indicator.OnTime);
+        var reviewed = panel.AnyRated || facts.MidtermPanel?.Count > 0;
 
         return new CommitmentReview(
             facts.CommitmentId, facts.Code, facts.Number, facts.Title, facts.LeadInstitution,
-            RatingText.Format(design.Specificity), RatingText.Format(Verifiability.IsVerifiable(design.Specificity)),
-            RatingText.FormatSet(design.Values), RatingText.Format(design.Relevant), RatingText.Format(design.PotentialImpact),
-            RatingText.Format(Ambition.IsHighAmbition(design.PotentialImpact, design.Relevant)),
-            RatingText.Format(completion), facts.ComputedCompletion,
-            completion.IsAssessed && computed.IsAssessed && completion.Value != computed.Value,
-            RatingText.Format(Ambition.IsHighCompletion(completion)),
-            assessedOnTime.IsAssessed ? assessedOnTime.Value : facts.ComputedOnTime, facts.ComputedOnTime, facts.OverdueMilestones,
-            RatingText.Format(Ratings.Starred.Evaluate(design, completion, rule)),
+            design.Specificity, Verifiability.IsVerifiable(design.Specificity),
+            design.Values, design.Relevant, design.PotentialImpact,
+            Ambition.IsHighAmbition(design.PotentialImpact, design.Relevant),
+            completion, facts.ComputedCompletion,
+            completion.IsAssessed && facts.ComputedCompletion.IsAssessed && completion.Value != facts.ComputedCompletion.Value,
+            Ambition.IsHighCompletion(completion),
+            assessedOnTime.IsAssessed ? assessedOnTime : facts.ComputedOnTime, facts.ComputedOnTime, facts.OverdueMilestones,
+            Ratings.Starred.Evaluate(design, completion, rule),
             BindingConstraints.Find(design, midtermCompletion, endCompletion, reviewed, rule),
-            endOfTerm ? RatingText.Format(midtermCompletion) : null,
-            endOfTerm ? RatingText.Format(CompletionChanges.Between(midtermCompletion, endCompletion)) : null,
-            endOfTerm ? Own(Indicator.DidItOpenGovernment) : null,
-            endOfTerm ? Own(Indicator.DiogAccessToInformation) : null,
-            endOfTerm ? Own(Indicator.DiogCivicParticipation) : null,
-            endOfTerm ? Own(Indicator.DiogPublicAccountability) : null,
+            endOfTerm ? midtermCompletion : null,
+            endOfTerm ? CompletionChanges.Between(midtermCompletion, endCompletion) : null,
+            endOfTerm ? panel.Rating<OpenGovernmentEffect>(Indicator.DidItOpenGovernment) : null,
+            endOfTerm ? panel.Rating<OpenGovernmentEffect>(Indicator.DiogAccessToInformation) : null,
+            endOfTerm ? panel.Rating<OpenGovernmentEffect>(Indicator.DiogCivicParticipation) : null,
+            endOfTerm ? panel.Rating<OpenGovernmentEffect>(Indicator.DiogPublicAccountability) : null,
             panel, facts);
     }
 
-    /// <summary>This entry with one indicator corrected by an erratum, every dependent rating recomputed.</summary>
-    public CommitmentReview Corrected(Indicator indicator, string value, ReportKind kind, StarRule rule)
+    private static CommitmentReview RateCurrentMethod(CommitmentFacts facts, Panel panel, ReportKind kind)
     {
-        var panel = new Dictionary<Indicator, PanelValue>(Panel)
-        {
-            [indicator] = new PanelValue(value, false, true, Panel.TryGetValue(indicator, out var p) ? p.Reviewers : []),
-        };
-        return Rate(Facts, panel, kind, rule);
+        var current = CurrentMethodReview.Rate(panel, kind);
+        var none = Rated.NotAssessed<bool>();
+        return new CommitmentReview(facts.CommitmentId, facts.Code, facts.Number, facts.Title, facts.LeadInstitution,
+            Rated.NotAssessed<Specificity>(), current.Verifiable, Rated.NotAssessed<IReadOnlySet<OgpValue>>(), none,
+            Rated.NotAssessed<PotentialImpact>(), none, Rated.NotAssessed<Completion>(), facts.ComputedCompletion, false, none,
+            facts.ComputedOnTime, facts.ComputedOnTime, facts.OverdueMilestones, none, BindingConstraint.NotAssessed,
+            null, null, null, null, null, null, panel, facts, current);
     }
+
+    /// <summary>This entry with one indicator corrected by an erratum, every dependent rating recomputed.</summary>
+    public CommitmentReview Corrected(Score score, ReportKind kind, StarRule rule) => Rate(Facts, Panel.WithFinal(score), kind, rule);
 }

@@ -9,7 +9,7 @@ namespace Tracker.Reviews;
 public sealed record IssueErratumRequest(Guid? CommitmentId, Indicator? Indicator, RatingState? State, string? Value, string? Reason);
 
 /// <summary>Corrects one published rating, with the reason.</summary>
-public sealed record IssueErratum([property: Identity] Guid ReportId, Guid CommitmentId, Indicator Indicator, RatingState State, string? Value, string Reason,
+public sealed record IssueErratum([property: Identity] Guid ReportId, Guid CommitmentId, Score Score, string Reason,
     long? ExpectedVersion, Caller Caller) : ITrackerCommand;
 
 /// <summary>Decides an erratum.</summary>
@@ -26,9 +26,12 @@ public static class IssueErratumHandler
         if (report.Published.All(r => r.CommitmentId != command.CommitmentId))
             throw TrackerRuleBroken.InvalidField("commitmentId", "commitment.not_in_report", "The report rated no commitment with this id.");
         var entry = report.Published.First(r => r.CommitmentId == command.CommitmentId);
-        var corrected = entry.Corrected(command.Indicator, ReviewReport.ValueText(command.State, command.Value), report.Kind, report.StarRule);
-        return (new UpdatedAggregate(), [new ErratumIssued(report.Id, report.PlanId, command.CommitmentId, command.Indicator, command.State,
-            command.Value, command.Reason, command.Caller.UserId, clock.GetUtcNow(), corrected)]);
+        if (!ReviewMethods.Indicators(report.Kind).Contains(command.Score.Indicator))
+            throw TrackerRuleBroken.InvalidField("indicator", "review.indicator_not_in_method",
+                $"A {report.Kind} report assesses {string.Join(", ", ReviewMethods.Indicators(report.Kind))}.");
+        var corrected = entry.Corrected(command.Score, report.Kind, report.StarRule);
+        return (new UpdatedAggregate(), [new ErratumIssued(report.Id, report.PlanId, command.CommitmentId, command.Score,
+            command.Reason, command.Caller.UserId, clock.GetUtcNow(), corrected)]);
     }
 
     /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/errata</c>.</summary>
@@ -38,15 +41,10 @@ public static class IssueErratumHandler
                 var state = body.State ?? RatingState.Assessed;
                 var errors = new FieldErrors().Required("commitmentId", body.CommitmentId).Required("indicator", body.Indicator)
                     .Text("reason", body.Reason, max: 5_000);
-                string? value = null;
-                if (state == RatingState.Assessed && body.Indicator is { } indicator)
-                {
-                    value = body.Value is null ? null : RatingText.Normalise(indicator, body.Value, out var problem);
-                    errors.Check("value", value is not null, "A value of the indicator's scale is required.");
-                }
+                var score = body.Indicator is { } indicator ? ReviewRoutes.ScoreOf(errors, indicator, state, body.Value) : null;
                 if (errors.Any) return errors.Problem();
                 return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) => new IssueErratum(id, body.CommitmentId!.Value,
-                    body.Indicator!.Value, state, value, body.Reason!.Trim(), expected, http.Caller()));
+                    score!, body.Reason!.Trim(), expected, http.Caller()));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithTags("Reviews").WithName("IssueErratum")

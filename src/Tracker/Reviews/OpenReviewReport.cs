@@ -44,7 +44,12 @@ public static class OpenReviewReportHandler
         var plan = context.Plan ?? throw TrackerRuleBroken.NotFound("plan", command.PlanId);
         if (context.Existing is not null)
             throw new TrackerRuleBroken("report.exists", $"The plan already has a {command.Kind} report.", RuleKind.Conflict);
-        var cutoff = command.Cutoff ?? (command.Kind == ReportKind.Midterm ? plan.MidtermCutoff : plan.PeriodEnd);
+        var cutoff = command.Cutoff ?? command.Kind switch
+        {
+            ReportKind.Midterm => plan.MidtermCutoff,
+            ReportKind.ActionPlanReview => plan.PeriodStart,
+            _ => plan.PeriodEnd,
+        };
         if (cutoff < plan.PeriodStart)
             throw TrackerRuleBroken.InvalidField("cutoff", "date.outside_plan", $"The cutoff cannot be before the plan starts ({plan.PeriodStart}).");
         return new ReviewReportOpened(command.ReportId, plan.Id, command.Kind, cutoff, command.StarRule,

@@ -9,7 +9,11 @@ namespace Tracker.Reviews;
 
 /// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/assessments</c>.</summary>
 /// <param name="CommitmentId">The commitment assessed (one of the plan's).</param>
-/// <param name="Indicator">Specificity, Relevance, Relevant, PotentialImpact, Completion, OnTime, DidItOpenGovernment, Diog…</param>
+/// <param name="Indicator">
+/// Midterm and end of term: Specificity, Relevance, Relevant, PotentialImpact, Completion, OnTime (and at end of term
+/// DidItOpenGovernment, Diog…). Action Plan Review: Verifiable, OpenGovernmentLens, PotentialForResults, Promising.
+/// Results Report: ResultsCompletion, EarlyResults.
+/// </param>
 /// <param name="State">Assessed (default), NotAssessed or NotApplicable.</param>
 /// <param name="Value">The level (e.g. "Medium"), "Yes"/"No", or for Relevance a comma-separated list of OGP values.</param>
 /// <param name="IsFinal">The lead reviewer's final value for the panel.</param>
@@ -20,15 +24,12 @@ public sealed record RecordAssessmentRequest(Guid? CommitmentId, Indicator? Indi
 /// <see cref="ReportOrigin.ImportedIrmPublication"/> only for the OGP import: an admin records the IRM's published value as the
 /// panel's final value (reviewer <see cref="RecordAssessmentHandler.ImportedReviewerId"/>), in an imported report only.
 /// </param>
-public sealed record RecordAssessment([property: Identity] Guid ReportId, Guid CommitmentId, Indicator Indicator, RatingState State, string? Value,
+public sealed record RecordAssessment([property: Identity] Guid ReportId, Guid CommitmentId, Score Score,
     string? Rationale, bool IsFinal, long? ExpectedVersion, Caller Caller, ReportOrigin Origin = ReportOrigin.Tracker) : ITrackerCommand;
 
 /// <summary>Decides an assessment.</summary>
 public static class RecordAssessmentHandler
 {
-    private static readonly Indicator[] EndOfTermOnly =
-        [Indicator.DidItOpenGovernment, Indicator.DiogAccessToInformation, Indicator.DiogCivicParticipation, Indicator.DiogPublicAccountability];
-
     /// <summary>Who the IRM's published values are recorded as, by the OGP import.</summary>
     public const string ImportedReviewerId = "irm-import";
 
@@ -51,16 +52,20 @@ public static class RecordAssessmentHandler
         if (report.Status != ReportStatus.Draft)
             throw new TrackerRuleBroken("report.not_draft", "Assessments are recorded while the report is a draft.", RuleKind.Conflict);
         StaleVersion.Check(report.Id, report.Version, command.ExpectedVersion);
-        if (report.Kind == ReportKind.Midterm && EndOfTermOnly.Contains(command.Indicator))
+        var indicator = command.Score.Indicator;
+        if (report.Kind == ReportKind.Midterm && ReviewMethods.Indicators(ReportKind.EndOfTerm).Contains(indicator)
+            && !ReviewMethods.Indicators(ReportKind.Midterm).Contains(indicator))
             throw TrackerRuleBroken.InvalidField("indicator", "review.indicator_end_of_term", "\"Did it open government?\" is assessed at end of term.");
+        if (!ReviewMethods.Indicators(report.Kind).Contains(indicator))
+            throw TrackerRuleBroken.InvalidField("indicator", "review.indicator_not_in_method",
+                $"A {report.Kind} report assesses {string.Join(", ", ReviewMethods.Indicators(report.Kind))}.");
         if (commitment is null || commitment.PlanId != report.PlanId)
             throw TrackerRuleBroken.InvalidField("commitmentId", "commitment.not_in_plan", "No commitment with this id in the report's plan.");
         if (reviewerInstitution is not null && commitment.Text.LeadInstitutionId == reviewerInstitution
             || caller.Role == TrackerRole.Reviewer && commitment.Text.LeadInstitutionId == caller.InstitutionId)
             throw TrackerRuleBroken.Forbidden("review.conflict_of_interest", $"You belong to the institution that leads {commitment.Code}.");
 
-        return new AssessmentRecorded(report.Id, report.PlanId, commitment.Id, command.Indicator, command.State,
-            command.Value, command.Rationale, reviewerId, isFinal, now);
+        return new AssessmentRecorded(report.Id, report.PlanId, commitment.Id, command.Score, command.Rationale, reviewerId, isFinal, now);
     }
 
     private static (string ReviewerId, Guid? Institution, bool IsFinal) AssignedReviewer(RecordAssessment command, ReviewReport report)
@@ -93,19 +98,10 @@ public static class RecordAssessmentHandler
                 var state = body.State ?? RatingState.Assessed;
                 var errors = new FieldErrors().Required("commitmentId", body.CommitmentId).Required("indicator", body.Indicator)
                     .OptionalText("rationale", body.Rationale, max: 20_000).OptionalText("value", body.Value, max: 200);
-                string? value = null;
-                if (state == RatingState.Assessed && body.Indicator is { } indicator && !errors.Any)
-                {
-                    if (body.Value is null) errors.Check("value", false, "An assessed indicator needs a value.");
-                    else
-                    {
-                        value = RatingText.Normalise(indicator, body.Value, out var problem);
-                        errors.Check("value", value is not null, problem ?? "");
-                    }
-                }
+                var score = errors.Any ? null : ReviewRoutes.ScoreOf(errors, body.Indicator!.Value, state, body.Value);
                 if (errors.Any) return errors.Problem();
                 return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) => new RecordAssessment(id, body.CommitmentId!.Value,
-                    body.Indicator!.Value, state, value, body.Rationale, body.IsFinal ?? false, expected, http.Caller()));
+                    score!, body.Rationale, body.IsFinal ?? false, expected, http.Caller()));
             })
             .RequireAuthorization(Authentication.Reviewer)
             .WithTags("Reviews").WithName("RecordAssessment")

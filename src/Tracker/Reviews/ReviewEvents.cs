@@ -9,6 +9,10 @@ public enum ReportKind
     Midterm,
     /// <summary>The end-of-term report.</summary>
     EndOfTerm,
+    /// <summary>The IRM Action Plan Review (method since 2021): each commitment's design, at the start of the plan.</summary>
+    ActionPlanReview,
+    /// <summary>The IRM Results Report (method since 2021): completion and early results, at the end of the plan.</summary>
+    ResultsReport,
 }
 
 /// <summary>What a reviewer assesses for a commitment (IRM 2011-2020 method).</summary>
@@ -34,6 +38,18 @@ public enum Indicator
     DiogCivicParticipation,
     /// <summary>Did it open government? Public accountability.</summary>
     DiogPublicAccountability,
+    /// <summary>Action Plan Review: Yes/No, is the commitment specific enough to verify.</summary>
+    Verifiable,
+    /// <summary>Action Plan Review: Yes/No, does it make government more transparent, participatory or accountable.</summary>
+    OpenGovernmentLens,
+    /// <summary>Action Plan Review: Unclear, Modest, Substantial.</summary>
+    PotentialForResults,
+    /// <summary>Action Plan Review: Yes/No, the reviewer's judgement that the commitment is promising (with a rationale).</summary>
+    Promising,
+    /// <summary>Results Report: NoEvidenceAvailable, NotStarted, Limited, Substantial, Complete.</summary>
+    ResultsCompletion,
+    /// <summary>Results Report: NoneToReportYet, NoNotableResults, Moderate, Significant, Outstanding.</summary>
+    EarlyResults,
 }
 
 /// <summary>A review report was opened for a plan, with its cutoff and the star rule it applies.</summary>
@@ -47,10 +63,10 @@ public sealed record ReviewerAssigned(Guid ReportId, Guid PlanId, string Reviewe
     string AssignedBy, DateTimeOffset AssignedAt);
 
 /// <summary>A reviewer recorded an assessment of one indicator of one commitment.</summary>
-/// <param name="Value">The level's name (or the comma-separated value set for Relevance) when State is Assessed.</param>
+/// <param name="Score">The indicator and its rating on the indicator's scale.</param>
 /// <param name="IsFinal">True when the lead reviewer records the panel's final value.</param>
-public sealed record AssessmentRecorded(Guid ReportId, Guid PlanId, Guid CommitmentId, Indicator Indicator, RatingState State,
-    string? Value, string? Rationale, string ReviewerId, bool IsFinal, DateTimeOffset RecordedAt);
+public sealed record AssessmentRecorded(Guid ReportId, Guid PlanId, Guid CommitmentId, Score Score, string? Rationale, string ReviewerId,
+    bool IsFinal, DateTimeOffset RecordedAt);
 
 /// <summary>The draft was sent to public comment for a window.</summary>
 public sealed record ReviewReportSentToPublicComment(Guid ReportId, Guid PlanId, DateOnly CommentsOpen, DateOnly CommentsClose,
@@ -65,9 +81,10 @@ public sealed record ReviewReportPublished(Guid ReportId, Guid PlanId, IReadOnly
     string PublishedBy, DateTimeOffset PublishedAt);
 
 /// <summary>A published rating was corrected, with the reason.</summary>
+/// <param name="Score">The indicator corrected and its new rating.</param>
 /// <param name="Corrected">
 /// The commitment's entry as corrected, every dependent rating computed when the erratum was issued: from then on a fact,
 /// never recomputed. Errata recorded before it was carried (null here) are corrected by the rules when folded.
 /// </param>
-public sealed record ErratumIssued(Guid ReportId, Guid PlanId, Guid CommitmentId, Indicator Indicator, RatingState State, string? Value,
-    string Reason, string IssuedBy, DateTimeOffset IssuedAt, CommitmentReview? Corrected = null);
+public sealed record ErratumIssued(Guid ReportId, Guid PlanId, Guid CommitmentId, Score Score, string Reason, string IssuedBy,
+    DateTimeOffset IssuedAt, CommitmentReview? Corrected = null);

@@ -20,14 +20,17 @@ public enum ReportStatus
 public sealed record Reviewer(string ReviewerId, string Name, Guid? InstitutionId, bool IsLead);
 
 /// <summary>One recorded assessment.</summary>
-public sealed record Assessment(Guid CommitmentId, Indicator Indicator, string Value, string? Rationale, string ReviewerId, bool IsFinal,
-    DateTimeOffset RecordedAt);
+public sealed record Assessment(Guid CommitmentId, Score Score, string? Rationale, string ReviewerId, bool IsFinal, DateTimeOffset RecordedAt)
+{
+    /// <summary>The indicator assessed.</summary>
+    public Indicator Indicator => Score.Indicator;
+}
 
 /// <summary>A public comment on the report.</summary>
 public sealed record PublicComment(Guid CommentId, string Author, string Text, string? CommitmentCode, DateTimeOffset SubmittedAt);
 
 /// <summary>A correction of a published rating.</summary>
-public sealed record Erratum(Guid CommitmentId, Indicator Indicator, string Value, string Reason, string IssuedBy, DateTimeOffset IssuedAt);
+public sealed record Erratum(Guid CommitmentId, Score Score, string Reason, string IssuedBy, DateTimeOffset IssuedAt);
 
 /// <summary>
 /// A review report folded from its stream (one per plan and kind): the write model of every review decision and
@@ -40,6 +43,9 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
 {
     /// <summary>The stream version, set by Marten.</summary>
     public long Version { get; set; }
+
+    /// <summary>The IRM method the report follows.</summary>
+    public ReviewMethod Method => ReviewMethods.Of(Kind);
 
     /// <summary>The report stream of a plan and kind: derived, so there is one per plan and kind and routes need no lookup.</summary>
     public static Guid IdFor(Guid planId, ReportKind kind) =>
@@ -86,7 +92,7 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
     /// <summary>Folds an assessment.</summary>
     public ReviewReport Apply(AssessmentRecorded e) => this with
     {
-        Assessments = [.. Assessments, new Assessment(e.CommitmentId, e.Indicator, ValueText(e.State, e.Value), e.Rationale, e.ReviewerId, e.IsFinal, e.RecordedAt)],
+        Assessments = [.. Assessments, new Assessment(e.CommitmentId, e.Score, e.Rationale, e.ReviewerId, e.IsFinal, e.RecordedAt)],
     };
 
     /// <summary>Folds the start of public comment.</summary>
@@ -107,23 +113,10 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
     /// Folds an erratum: the entry as the erratum froze it replaces the published one, so a rebuild under changed rules
     /// leaves published ratings as they were issued.
     /// </summary>
-    public ReviewReport Apply(ErratumIssued e)
+    public ReviewReport Apply(ErratumIssued e) => this with
     {
-        var value = ValueText(e.State, e.Value);
-        return this with
-        {
-            Errata = [.. Errata, new Erratum(e.CommitmentId, e.Indicator, value, e.Reason, e.IssuedBy, e.IssuedAt)],
-            Published = Published.Select(r => r.CommitmentId != e.CommitmentId ? r
-                : e.Corrected ?? r.Corrected(e.Indicator, value, Kind, StarRule)).ToList(),
-        };
-    }
-
-    /// <summary>The assessment value as stored: the level, or notAssessed / notApplicable.</summary>
-    public static string ValueText(RatingState state, string? value) => state switch
-    {
-        RatingState.NotAssessed => RatingText.NotAssessed,
-        RatingState.NotApplicable => RatingText.NotApplicable,
-        _ => value ?? RatingText.NotAssessed,
+        Errata = [.. Errata, new Erratum(e.CommitmentId, e.Score, e.Reason, e.IssuedBy, e.IssuedAt)],
+        Published = Published.Select(r => r.CommitmentId != e.CommitmentId ? r : e.Corrected ?? r.Corrected(e.Score, Kind, StarRule)).ToList(),
     };
 
     /// <summary>The reviewer with this id, if assigned.</summary>

@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tracker.Infrastructure;
+using Tracker.Ratings;
 
 namespace Tracker.Reviews;
 
-/// <summary>The report of a plan is addressed by its kind in the URL: <c>midterm</c> or <c>end-of-term</c>.</summary>
+/// <summary>
+/// The report of a plan is addressed by its kind in the URL: <c>midterm</c>, <c>end-of-term</c>, <c>action-plan-review</c>
+/// or <c>results-report</c>.
+/// </summary>
 public static class ReviewRoutes
 {
     /// <summary>The route group of one plan's reports.</summary>
@@ -16,14 +20,40 @@ public static class ReviewRoutes
         {
             "midterm" => (true, ReportKind.Midterm),
             "end-of-term" or "endofterm" => (true, ReportKind.EndOfTerm),
+            "action-plan-review" or "actionplanreview" => (true, ReportKind.ActionPlanReview),
+            "results-report" or "resultsreport" => (true, ReportKind.ResultsReport),
             _ => (false, default),
         };
-        problem = ok ? null : Problems.Result(Problems.Of(404, "review.kind_unknown", "Review kinds are 'midterm' and 'end-of-term'."));
+        problem = ok ? null : Problems.Result(Problems.Of(404, "review.kind_unknown",
+            "Review kinds are 'midterm', 'end-of-term', 'action-plan-review' and 'results-report'."));
         return ok;
     }
 
     /// <summary>The URL slug of a kind.</summary>
-    public static string Slug(ReportKind kind) => kind == ReportKind.Midterm ? "midterm" : "end-of-term";
+    public static string Slug(ReportKind kind) => kind switch
+    {
+        ReportKind.Midterm => "midterm",
+        ReportKind.EndOfTerm => "end-of-term",
+        ReportKind.ActionPlanReview => "action-plan-review",
+        _ => "results-report",
+    };
+
+    /// <summary>
+    /// The score a request names (the JSON edge): a value of the indicator's scale when assessed, none otherwise; an error
+    /// on <c>value</c> naming the levels allowed when the text is not one of them.
+    /// </summary>
+    public static Score? ScoreOf(FieldErrors errors, Indicator indicator, RatingState state, string? value)
+    {
+        if (state != RatingState.Assessed) return Score.Without(indicator, state);
+        if (value is null)
+        {
+            errors.Check("value", false, "An assessed indicator needs a value.");
+            return null;
+        }
+        var score = Score.Parse(indicator, value, out var problem);
+        errors.Check("value", score is not null, problem ?? "");
+        return score;
+    }
 
     /// <summary>Where a report is read.</summary>
     public static string Location(Guid planId, ReportKind kind) => $"/api/plans/{planId}/reviews/{Slug(kind)}";

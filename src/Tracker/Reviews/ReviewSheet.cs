@@ -28,8 +28,8 @@ public static class ReviewSheet
             var milestones = inputs.Milestones.Where(m => m.CommitmentId == commitment.Id).ToList();
             var facts = Facts(commitment, milestones, inputs.InstitutionNames, report.Cutoff,
                 midtermPanels?.GetValueOrDefault(commitment.Id));
-            return CommitmentReview.Rate(facts, panels.GetValueOrDefault(commitment.Id) ?? new Dictionary<Indicator, PanelValue>(),
-                report.Kind, report.StarRule);
+            var entry = CommitmentReview.Rate(facts, panels.GetValueOrDefault(commitment.Id) ?? Panel.Empty, report.Kind, report.StarRule);
+            return entry.CurrentMethod is { } current ? entry with { CurrentMethod = current with { Cluster = commitment.Cluster } } : entry;
         }).ToList();
     }
 
@@ -37,65 +37,70 @@ public static class ReviewSheet
     /// The panel values of a report: the frozen ones once published, otherwise the consensus of the reviewers'
     /// latest assessments or the lead reviewer's final value.
     /// </summary>
-    public static IReadOnlyDictionary<Guid, IReadOnlyDictionary<Indicator, PanelValue>> Panels(ReviewReport report)
+    public static IReadOnlyDictionary<Guid, Panel> Panels(ReviewReport report)
     {
         if (report.Status == ReportStatus.Published)
             return report.Published.ToDictionary(r => r.CommitmentId, r => r.Panel);
         return report.Assessments.GroupBy(a => a.CommitmentId).ToDictionary(
             byCommitment => byCommitment.Key,
-            byCommitment => (IReadOnlyDictionary<Indicator, PanelValue>)byCommitment.GroupBy(a => a.Indicator)
-                .ToDictionary(byIndicator => byIndicator.Key, byIndicator => Panel(byIndicator.Key, byIndicator.ToList())));
+            byCommitment => new Panel(byCommitment.GroupBy(a => a.Indicator)
+                .ToDictionary(byIndicator => byIndicator.Key, byIndicator => PanelOf(byIndicator.Key, byIndicator.ToList()))));
     }
 
-    private static PanelValue Panel(Indicator indicator, IReadOnlyList<Assessment> assessments)
+    private static PanelValue PanelOf(Indicator indicator, IReadOnlyList<Assessment> assessments)
     {
         var latest = assessments.Where(a => !a.IsFinal).GroupBy(a => a.ReviewerId).Select(g => g.Last()).ToList();
-        var final = assessments.LastOrDefault(a => a.IsFinal)?.Value;
-        var reviewers = latest.Select(a => new ReviewerValue(a.ReviewerId, a.Value, a.Rationale)).ToList();
-        var values = latest.Select(a => a.Value).ToList();
+        var final = assessments.LastOrDefault(a => a.IsFinal)?.Score;
+        var reviewers = latest.Select(a => new ReviewerValue(a.ReviewerId, a.Score, a.Rationale)).ToList();
+        var values = latest.Select(a => a.Score).ToList();
+        var scale = IndicatorScales.Of(indicator);
+        if (scale == typeof(bool)) return YesNo(indicator, values, final, reviewers);
+        if (scale == typeof(IReadOnlySet<OgpValue>)) return ValueSet(indicator, values, final, reviewers);
         return indicator switch
         {
-            Indicator.Specificity => Ordinal<Specificity>(values, final, reviewers),
-            Indicator.PotentialImpact => Ordinal<PotentialImpact>(values, final, reviewers),
-            Indicator.Completion => Ordinal<Completion>(values, final, reviewers),
-            Indicator.OnTime or Indicator.Relevant => YesNo(values, final, reviewers),
-            Indicator.Relevance => ValueSet(values, final, reviewers),
-            _ => Ordinal<OpenGovernmentEffect>(values, final, reviewers),
+            Indicator.Specificity => Ordinal<Specificity>(indicator, values, final, reviewers),
+            Indicator.PotentialImpact => Ordinal<PotentialImpact>(indicator, values, final, reviewers),
+            Indicator.Completion => Ordinal<Completion>(indicator, values, final, reviewers),
+            Indicator.PotentialForResults => Ordinal<PotentialForResults>(indicator, values, final, reviewers),
+            Indicator.ResultsCompletion => Ordinal<ResultsCompletion>(indicator, values, final, reviewers),
+            Indicator.EarlyResults => Ordinal<EarlyResults>(indicator, values, final, reviewers),
+            _ => Ordinal<OpenGovernmentEffect>(indicator, values, final, reviewers),
         };
     }
 
-    private static PanelValue Ordinal<T>(IReadOnlyList<string> values, string? final, IReadOnlyList<ReviewerValue> reviewers) where T : struct, Enum
+    private static PanelValue Ordinal<T>(Indicator indicator, IReadOnlyList<Score> values, Score? final, IReadOnlyList<ReviewerValue> reviewers)
+        where T : struct, Enum
     {
-        var consensus = PanelConsensus.Decide(values.Select(RatingText.Parse<T>).ToList(), final is null ? null : RatingText.Parse<T>(final));
-        return new PanelValue(RatingText.Format(consensus.Value), consensus.Disagreement, consensus.IsFinal, reviewers);
+        var consensus = PanelConsensus.Decide(values.Select(v => v.As<T>()).ToList(), final?.As<T>());
+        return new PanelValue(Score.Of(indicator, consensus.Value), consensus.Disagreement, consensus.IsFinal, reviewers);
     }
 
     private enum Answer { No, Yes }
 
-    private static PanelValue YesNo(IReadOnlyList<string> values, string? final, IReadOnlyList<ReviewerValue> reviewers)
+    private static PanelValue YesNo(Indicator indicator, IReadOnlyList<Score> values, Score? final, IReadOnlyList<ReviewerValue> reviewers)
     {
-        static Rated<Answer> AsAnswer(string text) => RatingText.ParseBool(text).Map(yes => yes ? Answer.Yes : Answer.No);
+        static Rated<Answer> AsAnswer(Score score) => score.As<bool>().Map(yes => yes ? Answer.Yes : Answer.No);
         var consensus = PanelConsensus.Decide(values.Select(AsAnswer).ToList(), final is null ? null : AsAnswer(final));
-        var text = consensus.Value.Match(a => a == Answer.Yes ? "yes" : "no", RatingText.NotAssessed, RatingText.NotApplicable);
-        return new PanelValue(text, consensus.Disagreement, consensus.IsFinal, reviewers);
+        return new PanelValue(Score.Of(indicator, consensus.Value.Map(a => a == Answer.Yes)), consensus.Disagreement, consensus.IsFinal, reviewers);
     }
 
     // A value belongs to the panel's set when more than half of the reviewers who assessed relevance named it.
-    private static PanelValue ValueSet(IReadOnlyList<string> values, string? final, IReadOnlyList<ReviewerValue> reviewers)
+    private static PanelValue ValueSet(Indicator indicator, IReadOnlyList<Score> values, Score? final, IReadOnlyList<ReviewerValue> reviewers)
     {
-        var assessed = values.Select(RatingText.ParseSet).Where(r => r.IsAssessed).Select(r => r.Value).ToList();
-        var disagreement = assessed.Select(s => RatingText.FormatSet(Rated.Of(s))).Distinct().Skip(1).Any();
+        var rated = values.Select(v => v.As<IReadOnlySet<OgpValue>>()).ToList();
+        var assessed = rated.Where(r => r.IsAssessed).ToList();
+        var disagreement = assessed.Distinct().Skip(1).Any();
         if (final is not null) return new PanelValue(final, disagreement, true, reviewers);
         if (assessed.Count == 0)
-            return new PanelValue(values.Count > 0 && values.All(v => v == RatingText.NotApplicable) ? RatingText.NotApplicable : RatingText.NotAssessed,
-                false, false, reviewers);
-        IReadOnlySet<OgpValue> majority = Enum.GetValues<OgpValue>().Where(v => assessed.Count(s => s.Contains(v)) * 2 > assessed.Count).ToHashSet();
-        return new PanelValue(RatingText.FormatSet(Rated.Of(majority)), disagreement, false, reviewers);
+            return new PanelValue(Score.Without(indicator, rated.Count > 0 && rated.All(v => v.State == RatingState.NotApplicable)
+                ? RatingState.NotApplicable : RatingState.NotAssessed), false, false, reviewers);
+        IReadOnlySet<OgpValue> majority = Enum.GetValues<OgpValue>().Where(v => assessed.Count(s => s.Value.Contains(v)) * 2 > assessed.Count).ToHashSet();
+        return new PanelValue(Score.Of(indicator, Rated.Of(majority)), disagreement, false, reviewers);
     }
 
     /// <summary>The facts of a commitment as of <paramref name="cutoff"/>: only progress as of that day or earlier counts.</summary>
     public static CommitmentFacts Facts(Commitment commitment, IReadOnlyList<Milestone> milestones, IReadOnlyDictionary<Guid, string> institutionNames,
-        DateOnly cutoff, IReadOnlyDictionary<Indicator, PanelValue>? midtermPanel)
+        DateOnly cutoff, Panel? midtermPanel)
     {
         var asOfCutoff = milestones.Select(m => (Milestone: m, Progress: m.Progress.Where(p => p.AsOf <= cutoff)
             .OrderBy(p => p.AsOf).ThenBy(p => p.ReportedAt).ToList())).ToList();
@@ -105,7 +110,7 @@ public static class ReviewSheet
         var overdue = asOfCutoff.Count(x => Overdue.IsOverdue(x.Milestone.PlannedEnd, x.Progress.LastOrDefault()?.Level, x.Milestone.Withdrawn, cutoff));
         return new CommitmentFacts(commitment.Id, commitment.Code, commitment.Number, commitment.Text.Title,
             institutionNames.GetValueOrDefault(commitment.Text.LeadInstitutionId), commitment.Status == CommitmentStatus.Withdrawn,
-            RatingText.Format(computed), RatingText.Format(onTime), overdue, milestones.Count, midtermPanel);
+            computed, onTime, overdue, milestones.Count, midtermPanel);
     }
 }
 

@@ -8,8 +8,8 @@ namespace Tracker.Reviews;
 /// <summary>Counts over a review's commitments.</summary>
 public sealed record ReviewTotals(int Commitments, int Starred, int Verifiable, int HighAmbition, int HighCompletion, int CompletionDisagreements);
 
-/// <summary>A midterm or end-of-term review as §5 describes it: the report, its lifecycle, and one entry per commitment.</summary>
-public sealed record ReviewView(Guid ReportId, Guid PlanId, string PlanTitle, ReportKind Kind, ReportStatus Status, DateOnly Cutoff,
+/// <summary>A review as §5 describes it: the report, the method it follows, its lifecycle, and one entry per commitment.</summary>
+public sealed record ReviewView(Guid ReportId, Guid PlanId, string PlanTitle, ReportKind Kind, ReviewMethod Method, ReportStatus Status, DateOnly Cutoff,
     StarRule StarRule, bool Imported, IReadOnlyList<Reviewer> Reviewers, DateOnly? CommentsOpen, DateOnly? CommentsClose,
     IReadOnlyList<PublicComment> Comments, IReadOnlyList<Erratum> Errata, DateTimeOffset? PublishedAt, long? SourceSequence,
     ReviewTotals Totals, IReadOnlyList<CommitmentReview> Commitments, long Version);
@@ -19,9 +19,8 @@ public sealed record MilestoneAtCutoff(Guid MilestoneId, int Number, string Text
     ProgressReport? Latest, IReadOnlyList<ProgressReport> History);
 
 /// <summary>One commitment on the reviewer's workbench: its milestones as of the cutoff beside the assessments so far.</summary>
-public sealed record WorkbenchEntry(Guid CommitmentId, string Code, string Title, string? LeadInstitution, string ComputedCompletion,
-    bool? ComputedOnTime, IReadOnlyList<MilestoneAtCutoff> Milestones, IReadOnlyList<Assessment> Assessments,
-    IReadOnlyDictionary<Indicator, PanelValue> Panel);
+public sealed record WorkbenchEntry(Guid CommitmentId, string Code, string Title, string? LeadInstitution, Rated<Completion> ComputedCompletion,
+    Rated<bool> ComputedOnTime, IReadOnlyList<MilestoneAtCutoff> Milestones, IReadOnlyList<Assessment> Assessments, Panel Panel);
 
 /// <summary>The review reads: the midterm / end-of-term views and the reviewer's workbench.</summary>
 public static class ReviewViews
@@ -38,7 +37,7 @@ public static class ReviewViews
                 var report = inputs.Report;
                 var entries = report.Status == ReportStatus.Published ? report.Published : ReviewSheet.Build(inputs);
                 http.Response.Headers.ETag = Writes.ETag(report.Version);
-                return TypedResults.Ok(new ReviewView(report.Id, planId, inputs.Plan.Title, report.Kind, report.Status, report.Cutoff, report.StarRule,
+                return TypedResults.Ok(new ReviewView(report.Id, planId, inputs.Plan.Title, report.Kind, report.Method, report.Status, report.Cutoff, report.StarRule,
                     report.Imported, report.Reviewers, report.CommentsOpen, report.CommentsClose, report.Comments, report.Errata, report.PublishedAt,
                     report.SourceSequence, Totals(entries), entries, report.Version));
             })
@@ -74,9 +73,12 @@ public static class ReviewViews
     public static IResult DraftRefusal(Caller? caller) => Problems.Result(Problems.Of(caller is null ? 401 : 403, "report.draft",
         "The report is a draft: only its reviewers and admins may read it."));
 
-    internal static ReviewTotals Totals(IReadOnlyList<CommitmentReview> entries) => new(entries.Count,
-        entries.Count(e => e.Starred == true), entries.Count(e => e.Verifiable == true), entries.Count(e => e.HighAmbition == true),
-        entries.Count(e => e.HighCompletion == true), entries.Count(e => e.CompletionDisagreement));
+    internal static ReviewTotals Totals(IReadOnlyList<CommitmentReview> entries)
+    {
+        var yes = Rated.Of(true);
+        return new(entries.Count, entries.Count(e => e.Starred == yes), entries.Count(e => e.Verifiable == yes),
+            entries.Count(e => e.HighAmbition == yes), entries.Count(e => e.HighCompletion == yes), entries.Count(e => e.CompletionDisagreement));
+    }
 
     private static IReadOnlyList<WorkbenchEntry> Workbench(ReviewInputs inputs)
     {
@@ -94,7 +96,7 @@ public static class ReviewViews
             }).ToList();
             return new WorkbenchEntry(c.Id, c.Code, c.Text.Title, facts.LeadInstitution, facts.ComputedCompletion, facts.ComputedOnTime, atCutoff,
                 inputs.Report.Assessments.Where(a => a.CommitmentId == c.Id).ToList(),
-                panels.GetValueOrDefault(c.Id) ?? new Dictionary<Indicator, PanelValue>());
+                panels.GetValueOrDefault(c.Id) ?? Panel.Empty);
         }).ToList();
     }
 }

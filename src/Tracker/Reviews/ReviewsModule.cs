@@ -7,8 +7,11 @@ namespace Tracker.Reviews;
 public static class ReviewsModule
 {
     /// <summary>Reports are folded inline so a reviewer reads their own assessment back.</summary>
-    public static void AddReviews(StoreOptions options) =>
+    public static void AddReviews(StoreOptions options)
+    {
+        StoredBeforeTypedRatings.Register(options);
         options.Projections.Snapshot<ReviewReport>(SnapshotLifecycle.Inline);
+    }
 
     /// <summary>Maps <c>/api/plans/{planId}/reviews/{kind}…</c>.</summary>
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)

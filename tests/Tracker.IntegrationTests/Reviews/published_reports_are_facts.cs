@@ -45,17 +45,18 @@ public class published_reports_are_facts(TrackerApp app) : IClassFixture<Tracker
         {
             var erratum = (await session.Events.FetchStreamAsync(reportId)).Select(e => e.Data).OfType<ErratumIssued>().Single();
             erratum.Corrected.ShouldNotBeNull();
-            erratum.Corrected.Specificity.ShouldBe("high");
-            erratum.Corrected.Starred.ShouldBe(false);
+            erratum.Corrected.Specificity.ShouldBe(Rated.Of(Specificity.High));
+            erratum.Corrected.Starred.ShouldBe(Rated.Of(false));
         }
 
         // History written under another rule table: a second erratum whose entry was rated with the 2014 star rule.
         await using (var session = app.Store.LightweightSession())
         {
             var report = (await session.LoadAsync<ReviewReport>(reportId))!;
-            var underOlderRules = report.Published.Single().Corrected(Indicator.Specificity, "high", ReportKind.Midterm, StarRule.Irm2014);
-            underOlderRules.Starred.ShouldBe(true);
-            session.Events.Append(reportId, new ErratumIssued(reportId, plan, commitment, Indicator.Specificity, RatingState.Assessed, "high",
+            var high = Score.Of(Indicator.Specificity, Rated.Of(Specificity.High));
+            var underOlderRules = report.Published.Single().Corrected(high, ReportKind.Midterm, StarRule.Irm2014);
+            underOlderRules.Starred.ShouldBe(Rated.Of(true));
+            session.Events.Append(reportId, new ErratumIssued(reportId, plan, commitment, high,
                 "Re-issued under the 2014 formula.", "admin-1", DateTimeOffset.Parse("2019-01-01T00:00:00Z"), underOlderRules));
             await session.SaveChangesAsync();
         }

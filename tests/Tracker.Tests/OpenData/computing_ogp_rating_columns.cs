@@ -1,3 +1,4 @@
+using Tracker.Tests.Reviews;
 using Tracker.OpenData;
 using Tracker.Reviews;
 
@@ -6,12 +7,12 @@ namespace Tracker.Tests.OpenData;
 /// <summary>The rating columns of the OGP file, computed from assessments by Tracker's rating functions.</summary>
 public class computing_ogp_rating_columns
 {
-    private static readonly Dictionary<Indicator, string> StarMidterm = new()
+    private static readonly Dictionary<Indicator, Score> StarMidterm = new()
     {
-        [Indicator.Specificity] = "high",
-        [Indicator.Relevance] = "accessToInformation,technologyAndInnovation",
-        [Indicator.PotentialImpact] = "transformative",
-        [Indicator.Completion] = "substantial",
+        [Indicator.Specificity] = Scores.Read(Indicator.Specificity, "high"),
+        [Indicator.Relevance] = Scores.Read(Indicator.Relevance, "accessToInformation,technologyAndInnovation"),
+        [Indicator.PotentialImpact] = Scores.Read(Indicator.PotentialImpact, "transformative"),
+        [Indicator.Completion] = Scores.Read(Indicator.Completion, "substantial"),
     };
 
     [Fact]
@@ -45,13 +46,13 @@ public class computing_ogp_rating_columns
     [Fact]
     public void at_end_of_term_the_design_is_the_midterms_and_completion_can_fall_and_lose_the_star()
     {
-        var endOfTerm = new Dictionary<Indicator, string>
+        var endOfTerm = new Dictionary<Indicator, Score>
         {
-            [Indicator.Completion] = "limited",
-            [Indicator.DidItOpenGovernment] = "marginal",
-            [Indicator.DiogAccessToInformation] = "major",
-            [Indicator.DiogCivicParticipation] = RatingText.NotApplicable,
-            [Indicator.DiogPublicAccountability] = RatingText.NotAssessed,
+            [Indicator.Completion] = Scores.Read(Indicator.Completion, "limited"),
+            [Indicator.DidItOpenGovernment] = Scores.Read(Indicator.DidItOpenGovernment, "marginal"),
+            [Indicator.DiogAccessToInformation] = Scores.Read(Indicator.DiogAccessToInformation, "major"),
+            [Indicator.DiogCivicParticipation] = Scores.Read(Indicator.DiogCivicParticipation, "notApplicable"),
+            [Indicator.DiogPublicAccountability] = Scores.Read(Indicator.DiogPublicAccountability, "notAssessed"),
         };
 
         var cells = OgpRatings.Cells(new IrmAssessments(StarMidterm, endOfTerm));

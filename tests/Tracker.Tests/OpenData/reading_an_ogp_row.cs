@@ -1,3 +1,4 @@
+using Tracker.Tests.Reviews;
 using Tracker.Members;
 using Tracker.OpenData;
 using Tracker.OpenData.Importing;
@@ -73,12 +74,12 @@ public class reading_an_ogp_row
         commitment.PolicyAreas.ShouldBe(["Capacity Building", "Public Participation"], ignoreOrder: true);
         commitment.Warnings.ShouldBeEmpty();
         commitment.Assessments.EndOfTerm.ShouldBeNull();
-        commitment.Assessments.Midterm.ShouldNotBeNull().ShouldBe(new Dictionary<Indicator, string>
+        commitment.Assessments.Midterm.ShouldNotBeNull().ShouldBe(new Dictionary<Indicator, Score>
         {
-            [Indicator.Specificity] = "high",
-            [Indicator.Relevance] = "civicParticipation",
-            [Indicator.PotentialImpact] = "moderate",
-            [Indicator.Completion] = "limited",
+            [Indicator.Specificity] = Scores.Read(Indicator.Specificity, "high"),
+            [Indicator.Relevance] = Scores.Read(Indicator.Relevance, "civicParticipation"),
+            [Indicator.PotentialImpact] = Scores.Read(Indicator.PotentialImpact, "moderate"),
+            [Indicator.Completion] = Scores.Read(Indicator.Completion, "limited"),
         }, ignoreOrder: true);
     }
 
@@ -149,13 +150,13 @@ public class reading_an_ogp_row
             (OgpColumns.OpenGovernmentPublicAccountability, "NA"))).Commitment!;
 
         notReviewed.Assessments.ShouldBe(IrmAssessments.None);
-        endOfTerm.Assessments.EndOfTerm.ShouldNotBeNull().ShouldBe(new Dictionary<Indicator, string>
+        endOfTerm.Assessments.EndOfTerm.ShouldNotBeNull().ShouldBe(new Dictionary<Indicator, Score>
         {
-            [Indicator.Completion] = RatingText.NotAssessed,
-            [Indicator.DidItOpenGovernment] = "marginal",
-            [Indicator.DiogAccessToInformation] = RatingText.NotApplicable,
-            [Indicator.DiogCivicParticipation] = "major",
-            [Indicator.DiogPublicAccountability] = RatingText.NotApplicable,
+            [Indicator.Completion] = Scores.Read(Indicator.Completion, "notAssessed"),
+            [Indicator.DidItOpenGovernment] = Scores.Read(Indicator.DidItOpenGovernment, "marginal"),
+            [Indicator.DiogAccessToInformation] = Scores.Read(Indicator.DiogAccessToInformation, "notApplicable"),
+            [Indicator.DiogCivicParticipation] = Scores.Read(Indicator.DiogCivicParticipation, "major"),
+            [Indicator.DiogPublicAccountability] = Scores.Read(Indicator.DiogPublicAccountability, "notApplicable"),
         }, ignoreOrder: true);
     }
 
@@ -166,8 +167,8 @@ public class reading_an_ogp_row
             (OgpColumns.PublicAccountability, "ND"), (OgpColumns.Technology, "ND"), (OgpColumns.Relevant, "0"))).Commitment!;
         var valuesRated = OgpCommitmentRow.Read(Row((OgpColumns.Relevant, "0"))).Commitment!;
 
-        valuesNotRated.Assessments.Midterm![Indicator.Relevant].ShouldBe("no");
-        valuesNotRated.Assessments.Midterm[Indicator.Relevance].ShouldBe(RatingText.NotAssessed);
+        valuesNotRated.Assessments.Midterm![Indicator.Relevant].ShouldBe(Scores.Read(Indicator.Relevant, "no"));
+        valuesNotRated.Assessments.Midterm[Indicator.Relevance].ShouldBe(Scores.Read(Indicator.Relevance, "notAssessed"));
         valuesRated.Assessments.Midterm!.ContainsKey(Indicator.Relevant).ShouldBeFalse();
     }
 

@@ -38,9 +38,12 @@ public class building_a_review_sheet
         report = report.Apply(new ReviewerAssigned(id, PlanId, "irm-1", "Lead researcher", null, true, "admin", At))
             .Apply(new ReviewerAssigned(id, PlanId, "irm-2", "Second researcher", null, false, "admin", At));
         foreach (var (commitment, indicator, value, reviewer) in assessments)
-            report = report.Apply(new AssessmentRecorded(id, PlanId, commitment, indicator, RatingState.Assessed, value, null, reviewer, false, At));
+            report = report.Apply(new AssessmentRecorded(id, PlanId, commitment, Score(indicator, value), null, reviewer, false, At));
         return report;
     }
+
+    // Levels as a reviewer types them, read the way the API reads them.
+    private static Score Score(Indicator indicator, string value) => Tracker.Reviews.Score.Parse(indicator, value, out _)!;
 
     private static ReviewInputs Inputs(ReviewReport report, IReadOnlyList<Commitment> commitments, IReadOnlyList<Milestone> milestones,
         ReviewReport? midterm = null) =>
@@ -58,7 +61,7 @@ public class building_a_review_sheet
 
         var entry = ReviewSheet.Build(Inputs(Report(ReportKind.Midterm), [nl25], milestones)).Single();
 
-        entry.ComputedCompletion.ShouldBe("substantial"); // at the cutoff: one of two complete, the other limited
+        entry.ComputedCompletion.ShouldBe(Rated.Of(Completion.Substantial)); // at the cutoff: one of two complete, the other limited
         entry.Facts.Milestones.ShouldBe(2);
     }
 
@@ -70,12 +73,12 @@ public class building_a_review_sheet
             (nl25.Id, Indicator.Specificity, "low", "irm-1"), (nl25.Id, Indicator.Specificity, "high", "irm-2"));
 
         var entry = ReviewSheet.Build(Inputs(report, [nl25], [])).Single();
-        var final = ReviewSheet.Build(Inputs(report.Apply(new AssessmentRecorded(report.Id, PlanId, nl25.Id, Indicator.Specificity,
-            RatingState.Assessed, "low", "The milestones are activities.", "irm-1", true, At)), [nl25], [])).Single();
+        var final = ReviewSheet.Build(Inputs(report.Apply(new AssessmentRecorded(report.Id, PlanId, nl25.Id,
+            Score(Indicator.Specificity, "low"), "The milestones are activities.", "irm-1", true, At)), [nl25], [])).Single();
 
         entry.Panel[Indicator.Specificity].Disagreement.ShouldBeTrue();
         entry.Panel[Indicator.Specificity].IsFinal.ShouldBeFalse();
-        final.Specificity.ShouldBe("low");
+        final.Specificity.ShouldBe(Rated.Of(Specificity.Low));
         final.Panel[Indicator.Specificity].IsFinal.ShouldBeTrue();
     }
 
@@ -92,11 +95,11 @@ public class building_a_review_sheet
         var beside = ReviewSheet.Build(Inputs(endOfTerm, [nl25], [], draftMidterm)).Single();
         var after = ReviewSheet.Build(Inputs(endOfTerm, [nl25], [], publishedMidterm)).Single();
 
-        beside.Specificity.ShouldBe("notAssessed");
-        beside.MidtermCompletion.ShouldBe("notAssessed");
-        after.Specificity.ShouldBe("low");
-        after.MidtermCompletion.ShouldBe("limited");
-        after.ChangeInCompletion.ShouldBe("increase");
+        beside.Specificity.ShouldBe(Rated.NotAssessed<Specificity>());
+        beside.MidtermCompletion.ShouldBe(Rated.NotAssessed<Completion>());
+        after.Specificity.ShouldBe(Rated.Of(Specificity.Low));
+        after.MidtermCompletion.ShouldBe(Rated.Of(Completion.Limited));
+        after.ChangeInCompletion.ShouldBe(Rated.Of(CompletionChange.Increase));
     }
 
     [Theory]
@@ -115,7 +118,7 @@ public class building_a_review_sheet
 
         var entry = ReviewSheet.Build(Inputs(report, [nl25], [])).Single();
 
-        entry.Starred.ShouldBe(starred);
+        entry.Starred.ShouldBe(Rated.Of(starred));
         entry.BindingConstraint.ShouldBe(binding);
     }
 
@@ -127,8 +130,8 @@ public class building_a_review_sheet
 
         var entry = ReviewSheet.Build(Inputs(report, [nl25], [Milestone(nl25, 1, (ProgressLevel.Limited, new DateOnly(2017, 1, 31)))])).Single();
 
-        entry.Completion.ShouldBe("complete");
-        entry.ComputedCompletion.ShouldBe("limited");
+        entry.Completion.ShouldBe(Rated.Of(Completion.Complete));
+        entry.ComputedCompletion.ShouldBe(Rated.Of(Completion.Limited));
         entry.CompletionDisagreement.ShouldBeTrue();
     }
 }

@@ -29,8 +29,8 @@ public class deciding_imported_reviews
         return ReviewReport.Started(opened);
     }
 
-    private static RecordAssessment Imported(ReviewReport report, Caller caller) => new(report.Id, Nl25.Id, Indicator.Specificity,
-        RatingState.Assessed, "low", null, IsFinal: true, ExpectedVersion: null, caller, ReportOrigin.ImportedIrmPublication);
+    private static RecordAssessment Imported(ReviewReport report, Caller caller) => new(report.Id, Nl25.Id,
+        Score.Of(Indicator.Specificity, Rated.Of(Specificity.Low)), null, IsFinal: true, ExpectedVersion: null, caller, ReportOrigin.ImportedIrmPublication);
 
     [Fact]
     public void a_report_opened_for_the_irms_published_history_is_marked_imported_and_defaults_its_cutoff_to_the_plans()
@@ -65,7 +65,7 @@ public class deciding_imported_reviews
     public void only_an_admin_records_published_values_and_a_reviewer_still_needs_an_assignment()
     {
         var imported = Opened(ReportOrigin.ImportedIrmPublication);
-        var asReviewer = new RecordAssessment(imported.Id, Nl25.Id, Indicator.Specificity, RatingState.Assessed, "low", null, false, null, Reviewer);
+        var asReviewer = new RecordAssessment(imported.Id, Nl25.Id, Score.Of(Indicator.Specificity, Rated.Of(Specificity.Low)), null, false, null, Reviewer);
 
         Should.Throw<TrackerRuleBroken>(() => RecordAssessmentHandler.Decide(Imported(imported, Reviewer), imported, Nl25, Now)).Code.ShouldBe("caller.role");
         Should.Throw<TrackerRuleBroken>(() => RecordAssessmentHandler.Decide(asReviewer, imported, Nl25, Now)).Code.ShouldBe("review.not_assigned");

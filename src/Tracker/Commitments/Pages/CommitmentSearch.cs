@@ -1,3 +1,4 @@
+using Tracker.Ratings;
 using Marten;
 using Tracker.Dashboard;
 using Tracker.Institutions;
@@ -9,7 +10,7 @@ using Tracker.Reviews;
 namespace Tracker.Commitments.Pages;
 
 /// <summary>What the search form asks: words, and any of the filters.</summary>
-public sealed record SearchQuery(string? Text, string? Member, string? PolicyArea, Guid? LeadInstitution, string? Completion, bool Starred)
+public sealed record SearchQuery(string? Text, string? Member, string? PolicyArea, Guid? LeadInstitution, Rated<Completion>? Completion, bool Starred)
 {
     /// <summary>True when nothing is asked: the page shows the form only.</summary>
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Member is null && PolicyArea is null && LeadInstitution is null && Completion is null && !Starred;
@@ -17,7 +18,7 @@ public sealed record SearchQuery(string? Text, string? Member, string? PolicyAre
 
 /// <summary>A commitment found.</summary>
 public sealed record FoundCommitment(string Code, string Title, string? Member, string PlanTitle, Guid PlanId, string? LeadInstitution,
-    IReadOnlyList<string> PolicyAreas, string Completion, bool Starred);
+    IReadOnlyList<string> PolicyAreas, Rated<Completion> Completion, bool Starred);
 
 /// <summary>The search page: the query, what the filters can choose from, and the commitments found.</summary>
 public sealed record SearchModel(SearchQuery Query, IReadOnlyList<Member> Members, IReadOnlyList<string> PolicyAreas,
@@ -40,13 +41,22 @@ public static class CommitmentSearch
             {
                 if (!SitePages.TryAsOf(http, asOf, out var at, out var refusal)) return refusal!;
                 // Empty fields come from the form as empty strings: they mean "any", never a malformed request.
-                var query = new SearchQuery(Blank(q), Blank(member), Blank(area), Guid.TryParse(lead, out var leadId) ? leadId : null, Blank(completion),
+                var query = new SearchQuery(Blank(q), Blank(member), Blank(area), Guid.TryParse(lead, out var leadId) ? leadId : null, CompletionFilter(Blank(completion)),
                     starred == "true");
                 return SitePages.Render<PublicSearchPage>(http, await SearchAsync(session, query, clock, ct) with { AsOf = at });
             })
             .ExcludeFromDescription();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    // The form's keys are the levels' JSON names; an unknown one filters nothing out rather than failing the page.
+    private static Rated<Completion>? CompletionFilter(string? key) => key switch
+    {
+        null => null,
+        RatedJsonConverter.NotAssessed => Rated.NotAssessed<Completion>(),
+        _ when RatedJsonConverter.TryLevel<Completion>(key, out var level) => Rated.Of(level),
+        _ => null,
+    };
 
     /// <summary>Runs the search (on today's data: full-text search reads the documents as they are).</summary>
     public static async Task<SearchModel> SearchAsync(IQuerySession session, SearchQuery query, TimeProvider clock, CancellationToken ct)
@@ -77,14 +87,14 @@ public static class CommitmentSearch
         var reports = await session.LoadManyAsync<ReviewReport>(ct,
             planIds.SelectMany(p => new[] { ReviewReport.IdFor(p, ReportKind.Midterm), ReviewReport.IdFor(p, ReportKind.EndOfTerm) }));
         var starredIds = reports.Where(r => r.Status == ReportStatus.Published)
-            .SelectMany(r => r.Published.Where(c => c.Starred == true).Select(c => c.CommitmentId)).ToHashSet();
+            .SelectMany(r => r.Published.Where(c => c.Starred == Rated.Of(true)).Select(c => c.CommitmentId)).ToHashSet();
         var memberNames = members.ToDictionary(m => m.Id, m => m.Name);
         var names = institutions.ToDictionary(i => i.Id, i => i.Name);
 
         var matching = hits
             .Select(c => new FoundCommitment(c.Code, c.Text.Title, plans.TryGetValue(c.PlanId, out var p) ? memberNames.GetValueOrDefault(p.MemberId) : null,
                 p?.Title ?? "", c.PlanId, names.GetValueOrDefault(c.Text.LeadInstitutionId), c.Text.PolicyAreas,
-                completionOf.GetValueOrDefault(c.Id) ?? RatingText.NotAssessed, starredIds.Contains(c.Id)))
+                completionOf.GetValueOrDefault(c.Id), starredIds.Contains(c.Id)))
             .Where(f => query.Completion is null || f.Completion == query.Completion)
             .Where(f => !query.Starred || f.Starred)
             .ToList();

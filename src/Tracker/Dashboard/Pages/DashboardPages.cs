@@ -1,3 +1,4 @@
+using Tracker.Ratings;
 using Marten;
 using Tracker.Infrastructure;
 using Tracker.Members;
@@ -85,7 +86,7 @@ public static class DashboardPages
                 var member = await session.LoadAsync<Member>(plan.MemberId, ct);
                 var starred = new[] { read.Midterm, read.EndOfTerm }
                     .Where(r => r is { Status: ReportStatus.Published })
-                    .SelectMany(r => r!.Published.Where(c => c.Starred == true).Select(c => new StarredCommitment(c.Code, c.Title, r.Kind)))
+                    .SelectMany(r => r!.Published.Where(c => c.Starred == Rated.Of(true)).Select(c => new StarredCommitment(c.Code, c.Title, r.Kind)))
                     .ToList();
                 var reviews = new[] { read.Midterm, read.EndOfTerm }.Where(r => r is not null && r.IsVisibleTo(null))
                     .Select(r => (r!.Kind, r.Status)).ToList();
@@ -108,8 +109,8 @@ public static class DashboardPages
         {
             if (!dashboards.TryGetValue(p.Id, out var d)) return new PlanOnHome(p.Id, p.Number, p.Title, p.PeriodStart, p.PeriodEnd, 0, 0, 0);
             var view = DashboardModule.View(d, noNames, null, null, today);
-            return new PlanOnHome(p.Id, p.Number, p.Title, p.PeriodStart, p.PeriodEnd, view.Commitments, view.ByCompletion.GetValueOrDefault("complete"),
-                view.Commitments - view.ByCompletion.GetValueOrDefault(RatingText.NotAssessed));
+            return new PlanOnHome(p.Id, p.Number, p.Title, p.PeriodStart, p.PeriodEnd, view.Commitments, view.ByCompletion.GetValueOrDefault(Rated.Of(Completion.Complete)),
+                view.Commitments - view.ByCompletion.GetValueOrDefault(Rated.NotAssessed<Completion>()));
         }
         var byMember = plans.ToLookup(p => p.MemberId);
         return new HomeModel(at, members.Select(m => new MemberOnHome(m.Id, m.Name, m.Code,

@@ -236,16 +236,10 @@ public sealed class DemoData(IDocumentStore store, OgpImport import, TimeProvide
             var researcher = new Caller(IrmResearcher, TrackerRole.Reviewer, null);
             foreach (var a in seed.Midterm)
             {
-                var (state, value) = a.Value switch
-                {
-                    RatingText.NotAssessed => (RatingState.NotAssessed, (string?)null),
-                    RatingText.NotApplicable => (RatingState.NotApplicable, null),
-                    _ => (RatingState.Assessed, a.Value),
-                };
                 // The researcher's assessment with the review's text as its reason, then the IRM's published value as final.
-                Fold(RecordAssessmentHandler.Decide(new RecordAssessment(reportId, commitment.Id, a.Indicator, state, value, a.Rationale, false, null, researcher),
+                Fold(RecordAssessmentHandler.Decide(new RecordAssessment(reportId, commitment.Id, a.Score, a.Rationale, false, null, researcher),
                     report!, commitment, now));
-                Fold(RecordAssessmentHandler.Decide(new RecordAssessment(reportId, commitment.Id, a.Indicator, state, value, null, true, null, admin,
+                Fold(RecordAssessmentHandler.Decide(new RecordAssessment(reportId, commitment.Id, a.Score, null, true, null, admin,
                     ReportOrigin.ImportedIrmPublication), report!, commitment, now));
             }
             if (existingReport is null) session.Events.StartStream<ReviewReport>(reportId, [.. events]);

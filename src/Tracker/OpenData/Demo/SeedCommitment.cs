@@ -8,7 +8,16 @@ namespace Tracker.OpenData.Demo;
 public sealed record SeedMilestone(int Number, string Text, DateOnly PlannedEnd);
 
 /// <summary>One IRM midterm rating with the reviewers' reasons, as the review's text gives them.</summary>
-public sealed record SeedAssessment(Indicator Indicator, string Value, string? Rationale);
+public sealed record SeedAssessment(Score Score, string? Rationale)
+{
+    /// <summary>A rating as the seed file writes it (<c>medium</c>, <c>yes</c>, a list of OGP values): a typo fails the load.</summary>
+    public static SeedAssessment Read(Indicator indicator, string text, string? rationale) => new(text switch
+    {
+        RatedJsonConverter.NotAssessed => Score.Without(indicator, RatingState.NotAssessed),
+        RatedJsonConverter.NotApplicable => Score.Without(indicator, RatingState.NotApplicable),
+        _ => Score.Parse(indicator, text, out var problem) ?? throw new FormatException($"The seed's {indicator} '{text}' is not a level: {problem}"),
+    }, rationale);
+}
 
 /// <summary>
 /// A commitment copied by hand from its OGP commitment page (<c>nl-2016-2018/NL0025.md</c>): the plan it belongs to,
@@ -31,11 +40,11 @@ public sealed record SeedCommitment(string Code, string MemberCode, string Membe
         var source = $"{f["irm_report"]}, IRM progress report published {f["irm_published"]}. ";
         SeedAssessment[] midterm =
         [
-            new(Indicator.Specificity, f["specificity"], source + f["context_specificity"]),
-            new(Indicator.Relevance, f["relevance"], f["context_relevance"]),
-            new(Indicator.PotentialImpact, f["potential_impact"], null),
-            new(Indicator.Completion, f["completion"], f["completion_text"] + "\n\nNext steps: " + f["next_steps"]),
-            new(Indicator.OnTime, f["on_time"], null),
+            SeedAssessment.Read(Indicator.Specificity, f["specificity"], source + f["context_specificity"]),
+            SeedAssessment.Read(Indicator.Relevance, f["relevance"], f["context_relevance"]),
+            SeedAssessment.Read(Indicator.PotentialImpact, f["potential_impact"], null),
+            SeedAssessment.Read(Indicator.Completion, f["completion"], f["completion_text"] + "\n\nNext steps: " + f["next_steps"]),
+            SeedAssessment.Read(Indicator.OnTime, f["on_time"], null),
         ];
         return new SeedCommitment(f["code"], f["member_code"], f["member_name"], int.Parse(f["plan_number"], CultureInfo.InvariantCulture),
             f["plan_title"], Day("plan_start"), Day("plan_end"), Day("midterm_cutoff"), f["number"], f["title"], f["short_title"], body.Trim(),

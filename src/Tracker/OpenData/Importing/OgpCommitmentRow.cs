@@ -228,18 +228,18 @@ public static partial class OgpCommitmentRow
         bool Reviewed(IEnumerable<string> columns) => columns.Any(c => row.Has(c)
             && row[c].Trim() is { Length: > 0 } cell && !cell.Equals(IrmCells.NotReviewed, StringComparison.OrdinalIgnoreCase));
 
-        Dictionary<Indicator, string>? midterm = null;
+        Dictionary<Indicator, Score>? midterm = null;
         if (Reviewed(OgpColumns.MidtermInputs))
         {
-            midterm = new Dictionary<Indicator, string>
+            midterm = new Dictionary<Indicator, Score>
             {
-                [Indicator.Specificity] = Level<Specificity>(row, OgpColumns.Specificity, IrmCells.TryParseSpecificity, "None, Low, Medium, High", refuse),
-                [Indicator.PotentialImpact] = Level<PotentialImpact>(row, OgpColumns.PotentialImpact, IrmCells.TryParsePotentialImpact, "None, Minor, Moderate, Transformative", refuse),
-                [Indicator.Completion] = Level<Completion>(row, OgpColumns.MidtermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
+                [Indicator.Specificity] = Level<Specificity>(row, Indicator.Specificity, OgpColumns.Specificity, IrmCells.TryParseSpecificity, "None, Low, Medium, High", refuse),
+                [Indicator.PotentialImpact] = Level<PotentialImpact>(row, Indicator.PotentialImpact, OgpColumns.PotentialImpact, IrmCells.TryParsePotentialImpact, "None, Minor, Moderate, Transformative", refuse),
+                [Indicator.Completion] = Level<Completion>(row, Indicator.Completion, OgpColumns.MidtermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
             };
             if (IrmCells.TryParseOgpValues(Rating(row, OgpColumns.AccessToInformation), Rating(row, OgpColumns.CivicParticipation),
                     Rating(row, OgpColumns.PublicAccountability), Rating(row, OgpColumns.Technology), out var values))
-                midterm[Indicator.Relevance] = RatingText.FormatSet(values);
+                midterm[Indicator.Relevance] = Score.Of(Indicator.Relevance, values);
             else
                 refuse(OgpColumns.AccessToInformation, "The four OGP Value cells must each be 1, 0, ND, NR or NA.");
             if (!values.IsAssessed)
@@ -247,21 +247,21 @@ public static partial class OgpCommitmentRow
                 if (!IrmCells.TryParseFlag(Rating(row, OgpColumns.Relevant), out var relevant))
                     refuse(OgpColumns.Relevant, $"'{row[OgpColumns.Relevant].Trim()}' is not 1, 0, ND, NR or NA.");
                 else if (relevant.IsAssessed)
-                    midterm[Indicator.Relevant] = relevant.Value ? "yes" : "no";
+                    midterm[Indicator.Relevant] = Score.Of(Indicator.Relevant, relevant);
             }
         }
 
-        Dictionary<Indicator, string>? endOfTerm = null;
+        Dictionary<Indicator, Score>? endOfTerm = null;
         if (Reviewed(OgpColumns.EndOfTermInputs))
         {
             const string effects = "Worsened, Did Not Change, Marginal, Major, Outstanding";
-            endOfTerm = new Dictionary<Indicator, string>
+            endOfTerm = new Dictionary<Indicator, Score>
             {
-                [Indicator.Completion] = Level<Completion>(row, OgpColumns.EndOfTermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
-                [Indicator.DidItOpenGovernment] = Level<OpenGovernmentEffect>(row, OgpColumns.OpenGovernment, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
-                [Indicator.DiogAccessToInformation] = Level<OpenGovernmentEffect>(row, OgpColumns.OpenGovernmentAccessToInformation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
-                [Indicator.DiogCivicParticipation] = Level<OpenGovernmentEffect>(row, OgpColumns.OpenGovernmentCivicParticipation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
-                [Indicator.DiogPublicAccountability] = Level<OpenGovernmentEffect>(row, OgpColumns.OpenGovernmentPublicAccountability, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+                [Indicator.Completion] = Level<Completion>(row, Indicator.Completion, OgpColumns.EndOfTermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
+                [Indicator.DidItOpenGovernment] = Level<OpenGovernmentEffect>(row, Indicator.DidItOpenGovernment, OgpColumns.OpenGovernment, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+                [Indicator.DiogAccessToInformation] = Level<OpenGovernmentEffect>(row, Indicator.DiogAccessToInformation, OgpColumns.OpenGovernmentAccessToInformation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+                [Indicator.DiogCivicParticipation] = Level<OpenGovernmentEffect>(row, Indicator.DiogCivicParticipation, OgpColumns.OpenGovernmentCivicParticipation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+                [Indicator.DiogPublicAccountability] = Level<OpenGovernmentEffect>(row, Indicator.DiogPublicAccountability, OgpColumns.OpenGovernmentPublicAccountability, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
             };
         }
         return new IrmAssessments(midterm, endOfTerm);
@@ -272,12 +272,12 @@ public static partial class OgpCommitmentRow
 
     private delegate bool TryParseCell<T>(string? cell, out Rated<T> value) where T : notnull;
 
-    private static string Level<T>(OgpRow row, string column, TryParseCell<T> parse, string levels, Action<string, string> refuse)
+    private static Score Level<T>(OgpRow row, Indicator indicator, string column, TryParseCell<T> parse, string levels, Action<string, string> refuse)
         where T : struct, Enum
     {
-        if (parse(Rating(row, column), out var rated)) return RatingText.Format(rated);
+        if (parse(Rating(row, column), out var rated)) return Score.Of(indicator, rated);
         refuse(column, $"'{row[column].Trim()}' is not one of {levels}, ND, NR or NA.");
-        return RatingText.NotAssessed;
+        return Score.Without(indicator, RatingState.NotAssessed);
     }
 
     [GeneratedRegex(@"^\d+\.\d{6,}$")]

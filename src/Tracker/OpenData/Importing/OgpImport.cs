@@ -221,15 +221,9 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                 report = ReviewReport.Started(opened);
                 events.Add(opened);
             }
-            foreach (var (indicator, value) in values)
+            foreach (var score in values.Values)
             {
-                var (state, level) = value switch
-                {
-                    RatingText.NotAssessed => (RatingState.NotAssessed, (string?)null),
-                    RatingText.NotApplicable => (RatingState.NotApplicable, null),
-                    _ => (RatingState.Assessed, value),
-                };
-                var recorded = RecordAssessmentHandler.Decide(new RecordAssessment(reportId, registeredCommitment.Id, indicator, state, level, null,
+                var recorded = RecordAssessmentHandler.Decide(new RecordAssessment(reportId, registeredCommitment.Id, score, null,
                     IsFinal: true, ExpectedVersion: null, admin, ReportOrigin.ImportedIrmPublication), report, registeredCommitment, now);
                 report = report.Then(recorded);
                 events.Add(recorded);

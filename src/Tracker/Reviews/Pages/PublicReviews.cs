@@ -29,7 +29,7 @@ public static class PublicReviews
             planTitle = inputs.Plan.Title;
             entries = ReviewSheet.Build(inputs with { Report = report });
         }
-        return new ReviewView(report.Id, planId, planTitle, report.Kind, report.Status, report.Cutoff, report.StarRule, report.Imported,
+        return new ReviewView(report.Id, planId, planTitle, report.Kind, report.Method, report.Status, report.Cutoff, report.StarRule, report.Imported,
             report.Reviewers, report.CommentsOpen, report.CommentsClose, report.Comments, report.Errata, report.PublishedAt, report.SourceSequence,
             ReviewViews.Totals(entries), entries, report.Version);
     }
