@@ -66,6 +66,20 @@ public static class Words
         return text.ToString();
     }
 
+    /// <summary>A report's name: "Midterm review", "End-of-term review", "Action Plan Review", "Results Report".</summary>
+    public static string Report(ReportKind kind) => kind switch
+    {
+        ReportKind.Midterm => "Midterm review",
+        ReportKind.EndOfTerm => "End-of-term review",
+        ReportKind.ActionPlanReview => "Action Plan Review",
+        _ => "Results Report",
+    };
+
+    /// <summary>The method a report follows, in words.</summary>
+    public static string Method(ReviewMethod method) => method == ReviewMethod.Irm2021
+        ? "The IRM’s method since 2021 (Action Plan Review and Results Report)"
+        : "The IRM’s 2011–2020 method (progress and end-of-term reports)";
+
     /// <summary>Why a commitment is not starred, in the criterion's own name.</summary>
     public static string Constraint(Ratings.BindingConstraint constraint) => constraint switch
     {

@@ -36,7 +36,7 @@ public static class Starred
         }
 
         return Rated.Of(
-            design.Specificity.Value is Specificity.Medium or Specificity.High
+            Verifiability.IsVerifiable(design.Specificity).Value
             && relevant.Value
             && design.PotentialImpact.Value >= minimumImpact
             && completion.Value is Completion.Substantial or Completion.Complete);

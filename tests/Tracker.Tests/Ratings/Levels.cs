@@ -2,7 +2,10 @@ using Tracker.Ratings;
 
 namespace Tracker.Tests.Ratings;
 
-/// <summary>Every value a rating can take on a scale: each level, then NotAssessed and NotApplicable.</summary>
+/// <summary>
+/// Every value an input can take, for the few invariants that hold whatever the inputs (they relate one rule to
+/// another, or to itself; they never compute the expected value a second way).
+/// </summary>
 public static class Levels
 {
     public static IReadOnlyList<Rated<T>> Of<T>() where T : struct, Enum =>
@@ -14,30 +17,22 @@ public static class Levels
     public static Rated<IReadOnlySet<OgpValue>> Values(params OgpValue[] values) =>
         Rated.Of<IReadOnlySet<OgpValue>>(values.ToHashSet());
 
-    /// <summary>All 16 subsets of the OGP values.</summary>
-    public static IReadOnlyList<IReadOnlySet<OgpValue>> AllValueSets()
-    {
-        var all = Enum.GetValues<OgpValue>();
-        return [.. Enumerable.Range(0, 1 << all.Length)
-            .Select(mask => (IReadOnlySet<OgpValue>)all.Where((_, bit) => (mask & (1 << bit)) != 0).ToHashSet())];
-    }
-}
+    /// <summary>Every specificity × way of being relevant or not × potential impact.</summary>
+    public static IEnumerable<DesignAssessment> Designs() =>
+        from specificity in Of<Specificity>()
+        from relevance in Relevances
+        from impact in Of<PotentialImpact>()
+        select new DesignAssessment(specificity, relevance.Values, impact, relevance.Recorded);
 
-/// <summary>
-/// The ways a design can be relevant, not relevant, or neither, as (values, recorded verdict) pairs, with the
-/// relevance each one means, written out by hand.
-/// </summary>
-public static class RelevanceCases
-{
-    public static IReadOnlyList<(Rated<IReadOnlySet<OgpValue>> Values, Rated<bool>? Recorded, Rated<bool> Relevant)> All =>
+    // Relevant, not relevant (technology alone, no value), values not rated, and the recorded verdict of 2020+ reviews.
+    private static readonly (Rated<IReadOnlySet<OgpValue>> Values, Rated<bool>? Recorded)[] Relevances =
     [
-        (Levels.Values(OgpValue.AccessToInformation), null, Rated.Of(true)),
-        (Levels.Values(OgpValue.PublicAccountability, OgpValue.TechnologyAndInnovation), null, Rated.Of(true)),
-        (Levels.Values(OgpValue.TechnologyAndInnovation), null, Rated.Of(false)),
-        (Levels.Values(), null, Rated.Of(false)),
-        (Rated.NotAssessed<IReadOnlySet<OgpValue>>(), null, Rated.NotAssessed<bool>()),
-        (Rated.NotApplicable<IReadOnlySet<OgpValue>>(), null, Rated.NotApplicable<bool>()),
-        (Rated.NotAssessed<IReadOnlySet<OgpValue>>(), Rated.Of(true), Rated.Of(true)),
-        (Rated.NotAssessed<IReadOnlySet<OgpValue>>(), Rated.Of(false), Rated.Of(false)),
+        (Values(OgpValue.AccessToInformation), null),
+        (Values(OgpValue.TechnologyAndInnovation), null),
+        (Values(), null),
+        (Rated.NotAssessed<IReadOnlySet<OgpValue>>(), null),
+        (Rated.NotApplicable<IReadOnlySet<OgpValue>>(), null),
+        (Rated.NotAssessed<IReadOnlySet<OgpValue>>(), Rated.Of(true)),
+        (Rated.NotAssessed<IReadOnlySet<OgpValue>>(), Rated.Of(false)),
     ];
 }

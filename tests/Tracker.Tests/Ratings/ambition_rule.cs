@@ -2,63 +2,39 @@ using Tracker.Ratings;
 
 namespace Tracker.Tests.Ratings;
 
+/// <summary>
+/// product.md §4: high ambition = Moderate or Transformative and Relevant; high completion = Substantial or Complete.
+/// Rows name the sample commitment whose `High Ambition` / `High Completion` cell they reproduce.
+/// </summary>
 public class ambition_rule
 {
-    public static TheoryData<Rated<PotentialImpact>, Rated<bool>, Rated<bool>> every_impact_and_relevance
-    {
-        get
-        {
-            var data = new TheoryData<Rated<PotentialImpact>, Rated<bool>, Rated<bool>>();
-            foreach (var impact in Levels.Of<PotentialImpact>())
-            foreach (var relevant in Levels.OfBool())
-            {
-                var expected = impact.State == RatingState.NotApplicable || relevant.State == RatingState.NotApplicable ? Rated.NotApplicable<bool>()
-                    : impact.State == RatingState.NotAssessed || relevant.State == RatingState.NotAssessed ? Rated.NotAssessed<bool>()
-                    : Rated.Of(relevant.Value && (impact.Value == PotentialImpact.Moderate || impact.Value == PotentialImpact.Transformative));
-                data.Add(impact, relevant, expected);
-            }
-
-            return data;
-        }
-    }
+    [Theory]
+    // Columns: Potential impact, relevant → high ambition.
+    [InlineData("Transformative", "yes", "yes")] // GH0018: 1
+    [InlineData("Moderate", "yes", "yes")] // NL0005: 1 (Moderate is the lowest ambitious level)
+    [InlineData("Minor", "yes", "no")] // NL0003: 0
+    [InlineData("None", "yes", "no")] // NL0006: 0
+    [InlineData("Transformative", "no", "no")] // GH0017, UA0048: 0
+    [InlineData("Moderate", "no", "no")] // UA0049: 0
+    [InlineData("ND", "no", "ND")] // GH0031: ND, although not relevant
+    [InlineData("ND", "yes", "ND")] // GH0040: ND
+    [InlineData("Moderate", "ND", "ND")] // §3: relevance not rated
+    [InlineData("NA", "yes", "NA")] // §3: impact does not apply
+    [InlineData("Transformative", "NA", "NA")] // §3: relevance does not apply
+    [InlineData("ND", "NA", "NA")] // NA wins over ND
+    [InlineData("NA", "ND", "NA")]
+    public void a_commitment_is_highly_ambitious_when_relevant_with_moderate_or_transformative_impact(string impact, string relevant, string expected) =>
+        Ambition.IsHighAmbition(Cell.Of<PotentialImpact>(impact), Cell.Flag(relevant)).ShouldBe(Cell.Flag(expected));
 
     [Theory]
-    [MemberData(nameof(every_impact_and_relevance))]
-    public void a_commitment_is_highly_ambitious_when_relevant_with_moderate_or_transformative_impact(
-        Rated<PotentialImpact> impact, Rated<bool> relevant, Rated<bool> expected) =>
-        Ambition.IsHighAmbition(impact, relevant).ShouldBe(expected);
-
-    [Fact]
-    public void the_ambition_table_is_the_full_cross_product() =>
-        every_impact_and_relevance.Count().ShouldBe(6 * 4);
-
-    [Fact]
-    public void a_transformative_commitment_that_is_not_relevant_is_not_highly_ambitious() =>
-        // GH0017 and UA0048 in the IRM sample: High Ambition 0.
-        Ambition.IsHighAmbition(Rated.Of(PotentialImpact.Transformative), Rated.Of(false)).ShouldBe(Rated.Of(false));
-
-    [Fact]
-    public void an_irrelevant_commitment_without_an_impact_rating_is_not_assessed_rather_than_no() =>
-        // GH0031 in the IRM sample: `_Relevant` 0, Potential Impact ND, High Ambition ND.
-        Ambition.IsHighAmbition(Rated.NotAssessed<PotentialImpact>(), Rated.Of(false)).ShouldBe(Rated.NotAssessed<bool>());
-
-    public static TheoryData<Rated<Completion>, Rated<bool>> every_completion => new()
-    {
-        { Rated.Of(Completion.NotStarted), Rated.Of(false) },
-        { Rated.Of(Completion.Limited), Rated.Of(false) },
-        { Rated.Of(Completion.Substantial), Rated.Of(true) },
-        { Rated.Of(Completion.Complete), Rated.Of(true) },
-        { Rated.Of(Completion.Withdrawn), Rated.Of(false) },
-        { Rated.NotAssessed<Completion>(), Rated.NotAssessed<bool>() },
-        { Rated.NotApplicable<Completion>(), Rated.NotApplicable<bool>() },
-    };
-
-    [Theory]
-    [MemberData(nameof(every_completion))]
-    public void a_commitment_has_high_completion_when_substantial_or_complete(Rated<Completion> completion, Rated<bool> expected) =>
-        Ambition.IsHighCompletion(completion).ShouldBe(expected);
-
-    [Fact]
-    public void the_completion_table_covers_every_completion() =>
-        every_completion.Select(row => (Rated<Completion>)row[0]).ShouldBe(Levels.Of<Completion>(), ignoreOrder: true);
+    // Columns: completion → high completion.
+    [InlineData("NotStarted", "no")] // GH0001: 0
+    [InlineData("Limited", "no")] // GH0003: 0
+    [InlineData("Substantial", "yes")] // GH0018: 1 (Substantial is the lowest high completion)
+    [InlineData("Complete", "yes")] // NL0007: 1
+    [InlineData("Withdrawn", "no")] // §3: Withdrawn is outside the completion order
+    [InlineData("ND", "ND")] // §3: not assessed is never "no" (the IRM file writes 0, see irm_sample_agreement)
+    [InlineData("NA", "NA")]
+    public void a_commitment_has_high_completion_when_substantial_or_complete(string completion, string expected) =>
+        Ambition.IsHighCompletion(Cell.Of<Completion>(completion)).ShouldBe(Cell.Flag(expected));
 }

@@ -2,79 +2,57 @@ using Tracker.Ratings;
 
 namespace Tracker.Tests.Ratings;
 
+/// <summary>
+/// product.md §4: change in completion from midterm to end of term, on NotStarted &lt; Limited &lt; Substantial &lt;
+/// Complete. Rows name the sample commitment whose `Change In Completion` cell they reproduce.
+/// </summary>
 public class completion_change
 {
-    private static readonly Dictionary<Completion, int> Rank = new()
-    {
-        [Completion.NotStarted] = 0,
-        [Completion.Limited] = 1,
-        [Completion.Substantial] = 2,
-        [Completion.Complete] = 3,
-    };
-
-    private static bool Withdrawn(Rated<Completion> completion) => completion == Rated.Of(Completion.Withdrawn);
-
-    public static TheoryData<Rated<Completion>, Rated<Completion>, Rated<CompletionChange>> every_pair
-    {
-        get
-        {
-            var data = new TheoryData<Rated<Completion>, Rated<Completion>, Rated<CompletionChange>>();
-            foreach (var midterm in Levels.Of<Completion>())
-            foreach (var endOfTerm in Levels.Of<Completion>())
-            {
-                Rated<CompletionChange> expected;
-                if (Withdrawn(midterm) || Withdrawn(endOfTerm)
-                    || (midterm == Rated.NotApplicable<Completion>() && endOfTerm == Rated.NotApplicable<Completion>()))
-                {
-                    expected = Rated.NotApplicable<CompletionChange>();
-                }
-                else if (!midterm.IsAssessed || !endOfTerm.IsAssessed)
-                {
-                    expected = Rated.NotAssessed<CompletionChange>();
-                }
-                else
-                {
-                    expected = Rated.Of(Math.Sign(Rank[endOfTerm.Value] - Rank[midterm.Value]) switch
-                    {
-                        1 => CompletionChange.Increase,
-                        0 => CompletionChange.NoChange,
-                        _ => CompletionChange.Decrease,
-                    });
-                }
-
-                data.Add(midterm, endOfTerm, expected);
-            }
-
-            return data;
-        }
-    }
-
     [Theory]
-    [MemberData(nameof(every_pair))]
-    public void completion_change_compares_end_of_term_with_midterm(
-        Rated<Completion> midterm, Rated<Completion> endOfTerm, Rated<CompletionChange> expected) =>
-        CompletionChanges.Between(midterm, endOfTerm).ShouldBe(expected);
+    // Columns: Completion (Progress Report), Completion (End Of Term) → change.
+    // One step up or down at each place in the order, and the longest moves.
+    [InlineData("NotStarted", "Limited", "Increase")] // §4 order: NotStarted < Limited
+    [InlineData("Limited", "Substantial", "Increase")] // GH0017, UA0034
+    [InlineData("Substantial", "Complete", "Increase")] // NL0005, PY0016
+    [InlineData("NotStarted", "Complete", "Increase")] // UA0033
+    [InlineData("Limited", "NotStarted", "Decrease")] // §4 order
+    [InlineData("Substantial", "Limited", "Decrease")] // NL0003, NL0015
+    [InlineData("Complete", "Substantial", "Decrease")] // §4 order
+    [InlineData("Substantial", "NotStarted", "Decrease")] // NL0006
+    [InlineData("NotStarted", "NotStarted", "NoChange")] // GH0001
+    [InlineData("Limited", "Limited", "NoChange")] // GH0003
+    [InlineData("Substantial", "Substantial", "NoChange")] // GH0018
+    [InlineData("Complete", "Complete", "NoChange")] // NL0007
+    // Withdrawn on either side: there is no change to measure.
+    [InlineData("Limited", "Withdrawn", "NA")] // §3: Withdrawn is outside the completion order
+    [InlineData("Withdrawn", "Complete", "NA")]
+    [InlineData("Withdrawn", "Withdrawn", "NA")]
+    [InlineData("Withdrawn", "ND", "NA")] // withdrawn wins over a missing side
+    [InlineData("NA", "Withdrawn", "NA")]
+    // A side without a rating.
+    [InlineData("NA", "NA", "NA")] // neither report applies
+    [InlineData("NA", "Complete", "ND")] // the full IRM export writes ND for a midterm NA and a rated end of term (31 rows)
+    [InlineData("Complete", "NA", "ND")]
+    [InlineData("NA", "ND", "ND")] // one side NA is not enough for NA
+    [InlineData("NotStarted", "ND", "ND")] // PY0009
+    [InlineData("Complete", "ND", "ND")] // UA0018
+    [InlineData("ND", "Limited", "ND")] // NL0035
+    [InlineData("ND", "ND", "ND")] // GH0040 (NR in the file)
+    public void completion_change_compares_end_of_term_with_midterm(string midterm, string endOfTerm, string change) =>
+        CompletionChanges.Between(Cell.Of<Completion>(midterm), Cell.Of<Completion>(endOfTerm)).ShouldBe(Cell.Of<CompletionChange>(change));
 
     [Fact]
-    public void the_table_is_the_full_cross_product() =>
-        every_pair.Count().ShouldBe(7 * 7);
+    public void swapping_the_two_reports_turns_an_increase_into_a_decrease_and_leaves_everything_else()
+    {
+        var pairs = (
+            from midterm in Levels.Of<Completion>()
+            from endOfTerm in Levels.Of<Completion>()
+            select (forward: CompletionChanges.Between(midterm, endOfTerm), backward: CompletionChanges.Between(endOfTerm, midterm))).ToList();
 
-    [Fact]
-    public void not_started_to_complete_is_an_increase() =>
-        // UA0033 in the IRM sample.
-        CompletionChanges.Between(Rated.Of(Completion.NotStarted), Rated.Of(Completion.Complete)).ShouldBe(Rated.Of(CompletionChange.Increase));
-
-    [Fact]
-    public void substantial_to_not_started_is_a_decrease() =>
-        // NL0006 in the IRM sample.
-        CompletionChanges.Between(Rated.Of(Completion.Substantial), Rated.Of(Completion.NotStarted)).ShouldBe(Rated.Of(CompletionChange.Decrease));
-
-    [Fact]
-    public void a_withdrawn_commitment_has_no_change_in_completion() =>
-        CompletionChanges.Between(Rated.Of(Completion.Limited), Rated.Of(Completion.Withdrawn)).ShouldBe(Rated.NotApplicable<CompletionChange>());
-
-    [Fact]
-    public void a_missing_midterm_report_leaves_the_change_not_assessed() =>
-        // The full IRM export writes ND when the midterm completion is NA and the end-of-term one is rated.
-        CompletionChanges.Between(Rated.NotApplicable<Completion>(), Rated.Of(Completion.Complete)).ShouldBe(Rated.NotAssessed<CompletionChange>());
+        pairs.ShouldAllBe(pair => pair.backward == pair.forward.Map(change =>
+            change == CompletionChange.Increase ? CompletionChange.Decrease
+            : change == CompletionChange.Decrease ? CompletionChange.Increase
+            : change));
+        pairs.Count(pair => pair.forward == Rated.Of(CompletionChange.Increase)).ShouldBe(6);
+    }
 }

@@ -2,118 +2,63 @@ using Tracker.Ratings;
 
 namespace Tracker.Tests.Ratings;
 
+/// <summary>
+/// product.md §4 and docs/reviews-and-ratings.md: the lead reviewer's final value when recorded; otherwise the
+/// median of the reviewers' assessed values, the lower of the two middle ones for an even panel (an undecided
+/// panel never publishes the more favourable rating); the disagreement stays visible either way.
+/// </summary>
 public class panel_consensus
 {
-    // The lower median, defined without sorting by position: the lowest assessed level that at least half of
-    // the assessed values are at or below.
-    private static Consensus<Specificity> Expected(IReadOnlyList<Rated<Specificity>> reviewers, Rated<Specificity>? lead)
-    {
-        var assessed = reviewers.Where(rated => rated.IsAssessed).Select(rated => rated.Value).ToList();
-        var disagreement = assessed.Count > 0 && assessed.Min() != assessed.Max();
-        if (lead is { } final)
-        {
-            return new Consensus<Specificity>(final, disagreement, true);
-        }
-
-        if (assessed.Count == 0)
-        {
-            var allNotApplicable = reviewers.Count > 0 && reviewers.All(rated => rated == Rated.NotApplicable<Specificity>());
-            return new Consensus<Specificity>(allNotApplicable ? Rated.NotApplicable<Specificity>() : Rated.NotAssessed<Specificity>(), false, false);
-        }
-
-        var median = Enum.GetValues<Specificity>().First(level => 2 * assessed.Count(value => value <= level) >= assessed.Count);
-        return new Consensus<Specificity>(Rated.Of(median), disagreement, false);
-    }
-
-    public static TheoryData<Rated<Specificity>[], Rated<Specificity>?, Consensus<Specificity>> every_panel_of_up_to_three
-    {
-        get
-        {
-            var data = new TheoryData<Rated<Specificity>[], Rated<Specificity>?, Consensus<Specificity>>();
-            var levels = Levels.Of<Specificity>();
-            IEnumerable<Rated<Specificity>[]> panels =
-            [
-                [],
-                .. levels.Select(a => new[] { a }),
-                .. from a in levels from b in levels select new[] { a, b },
-                .. from a in levels from b in levels from c in levels select new[] { a, b, c },
-            ];
-            Rated<Specificity>?[] leads =
-                [null, Rated.Of(Specificity.High), Rated.Of(Specificity.None), Rated.NotAssessed<Specificity>(), Rated.NotApplicable<Specificity>()];
-            foreach (var panel in panels)
-            foreach (var lead in leads)
-            {
-                data.Add(panel, lead, Expected(panel, lead));
-            }
-
-            return data;
-        }
-    }
+    private static Rated<Specificity>[] Panel(string reviewers) =>
+        reviewers.Length == 0 ? [] : [.. reviewers.Split(' ').Select(Cell.Of<Specificity>)];
 
     [Theory]
-    [MemberData(nameof(every_panel_of_up_to_three))]
+    // Columns: the reviewers' specificities, the lead's final value ("-" when none) → value, disagreement.
+    [InlineData("Medium", "-", "Medium", false)] // a single reviewer decides
+    [InlineData("High High", "-", "High", false)] // reviewers who agree
+    [InlineData("High Low", "-", "Low", true)] // two who disagree: the lower
+    [InlineData("High Low Medium", "-", "Medium", true)] // three: the middle one, whatever the order
+    [InlineData("Low Low High", "-", "Low", true)] // three with a majority
+    [InlineData("High None High Low", "-", "Low", true)] // four: the lower of the two middle ones (Low, High)
+    [InlineData("High Medium Medium High High", "-", "High", true)] // five: the third
+    [InlineData("ND High", "-", "High", false)] // a reviewer who did not assess is left out
+    [InlineData("High ND Low", "-", "Low", true)] // ... so two assessed values remain: the lower
+    [InlineData("NA High", "-", "High", false)] // one who found it not applicable is left out too
+    [InlineData("NA NA", "-", "NA", false)] // every reviewer found it not applicable
+    [InlineData("NA ND", "-", "ND", false)] // nobody assessed, not all said NA
+    [InlineData("", "-", "ND", false)] // nobody on the panel
+    [InlineData("High Low", "Medium", "Medium", true)] // the lead's final value wins, the disagreement stays visible
+    [InlineData("High High", "Low", "Low", false)] // even against a unanimous panel
+    [InlineData("High Low", "NA", "NA", true)] // the lead may decide that it does not apply
+    [InlineData("High", "ND", "ND", false)] // ... or record that it was not assessed
+    [InlineData("", "High", "High", false)] // a final value needs no panel
     public void the_panel_takes_the_lead_reviewers_final_value_or_else_the_lower_median(
-        Rated<Specificity>[] reviewers, Rated<Specificity>? lead, Consensus<Specificity> expected) =>
-        PanelConsensus.Decide(reviewers, lead).ShouldBe(expected);
+        string reviewers, string final, string value, bool disagreement)
+    {
+        var lead = final == "-" ? (Rated<Specificity>?)null : Cell.Of<Specificity>(final);
 
-    [Fact]
-    public void the_table_is_the_full_cross_product() =>
-        every_panel_of_up_to_three.Count().ShouldBe((1 + 6 + 36 + 216) * 5);
-
-    private static Rated<Specificity>[] Panel(params Specificity[] levels) => [.. levels.Select(Rated.Of)];
-
-    [Fact]
-    public void a_single_reviewer_decides_without_disagreement() =>
-        PanelConsensus.Decide(Panel(Specificity.Medium), null)
-            .ShouldBe(new Consensus<Specificity>(Rated.Of(Specificity.Medium), Disagreement: false, IsFinal: false));
-
-    [Fact]
-    public void three_reviewers_give_the_middle_level_and_show_their_disagreement() =>
-        PanelConsensus.Decide(Panel(Specificity.High, Specificity.Low, Specificity.Medium), null)
-            .ShouldBe(new Consensus<Specificity>(Rated.Of(Specificity.Medium), Disagreement: true, IsFinal: false));
-
-    [Fact]
-    public void two_reviewers_who_disagree_give_the_lower_level() =>
-        PanelConsensus.Decide(Panel(Specificity.High, Specificity.Low), null)
-            .ShouldBe(new Consensus<Specificity>(Rated.Of(Specificity.Low), Disagreement: true, IsFinal: false));
-
-    [Fact]
-    public void four_reviewers_give_the_lower_of_the_two_middle_levels() =>
-        PanelConsensus.Decide(Panel(Specificity.High, Specificity.None, Specificity.High, Specificity.Low), null)
-            .ShouldBe(new Consensus<Specificity>(Rated.Of(Specificity.Low), Disagreement: true, IsFinal: false));
-
-    [Fact]
-    public void reviewers_who_agree_show_no_disagreement() =>
-        PanelConsensus.Decide(Panel(Specificity.High, Specificity.High), null)
-            .ShouldBe(new Consensus<Specificity>(Rated.Of(Specificity.High), Disagreement: false, IsFinal: false));
-
-    [Fact]
-    public void the_lead_reviewers_final_value_wins_and_the_disagreement_stays_visible() =>
-        PanelConsensus.Decide(Panel(Specificity.High, Specificity.Low), Rated.Of(Specificity.Medium))
-            .ShouldBe(new Consensus<Specificity>(Rated.Of(Specificity.Medium), Disagreement: true, IsFinal: true));
-
-    [Fact]
-    public void a_reviewer_who_did_not_assess_is_left_out_of_the_median() =>
-        PanelConsensus.Decide([Rated.NotAssessed<Specificity>(), Rated.Of(Specificity.High)], null)
-            .ShouldBe(new Consensus<Specificity>(Rated.Of(Specificity.High), Disagreement: false, IsFinal: false));
-
-    [Fact]
-    public void a_panel_that_found_the_indicator_not_applicable_says_so() =>
-        PanelConsensus.Decide([Rated.NotApplicable<Specificity>(), Rated.NotApplicable<Specificity>()], null)
-            .ShouldBe(new Consensus<Specificity>(Rated.NotApplicable<Specificity>(), Disagreement: false, IsFinal: false));
-
-    [Fact]
-    public void a_panel_that_did_not_assess_is_not_assessed() =>
-        PanelConsensus.Decide([Rated.NotApplicable<Specificity>(), Rated.NotAssessed<Specificity>()], null)
-            .ShouldBe(new Consensus<Specificity>(Rated.NotAssessed<Specificity>(), Disagreement: false, IsFinal: false));
-
-    [Fact]
-    public void an_empty_panel_is_not_assessed() =>
-        PanelConsensus.Decide(Array.Empty<Rated<Specificity>>(), null)
-            .ShouldBe(new Consensus<Specificity>(Rated.NotAssessed<Specificity>(), Disagreement: false, IsFinal: false));
+        PanelConsensus.Decide(Panel(reviewers), lead)
+            .ShouldBe(new Consensus<Specificity>(Cell.Of<Specificity>(value), disagreement, IsFinal: lead is not null));
+    }
 
     [Fact]
     public void the_median_works_on_any_ordinal_scale() =>
         PanelConsensus.Decide([Rated.Of(OpenGovernmentEffect.Outstanding), Rated.Of(OpenGovernmentEffect.Marginal), Rated.Of(OpenGovernmentEffect.Worsened)], null)
             .Value.ShouldBe(Rated.Of(OpenGovernmentEffect.Marginal));
+
+    [Fact]
+    public void the_order_in_which_reviewers_assessed_does_not_change_the_consensus()
+    {
+        var levels = Levels.Of<Specificity>();
+        var panels = (from a in levels from b in levels from c in levels select new[] { a, b, c }).ToList();
+
+        panels.ShouldAllBe(panel =>
+            PanelConsensus.Decide(panel, null) == PanelConsensus.Decide(new[] { panel[2], panel[0], panel[1] }, null)
+            && PanelConsensus.Decide(panel, null) == PanelConsensus.Decide(new[] { panel[1], panel[0], panel[2] }, null));
+        panels.Count.ShouldBe(216);
+    }
+
+    [Fact]
+    public void no_list_of_reviewers_is_refused() =>
+        Should.Throw<ArgumentNullException>(() => PanelConsensus.Decide<Specificity>(null!, null));
 }

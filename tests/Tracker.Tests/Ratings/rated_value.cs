@@ -64,6 +64,10 @@ public class rated_value
     }
 
     [Fact]
+    public void a_stored_state_that_is_not_one_of_the_three_is_refused() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => Rated.FromState((RatingState)7, Specificity.High));
+
+    [Fact]
     public void ratings_are_equal_when_state_and_value_are()
     {
         Rated.Of(PotentialImpact.Minor).ShouldBe(Rated.Of(PotentialImpact.Minor));

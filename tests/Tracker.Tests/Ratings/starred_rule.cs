@@ -2,148 +2,69 @@ using Tracker.Ratings;
 
 namespace Tracker.Tests.Ratings;
 
+/// <summary>
+/// product.md §4: Starred = Specificity ∈ {Medium, High} ∧ Relevant ∧ Potential impact Transformative (rule 2014:
+/// Moderate or Transformative) ∧ Completion ∈ {Substantial, Complete}; not assessed inputs make the star not
+/// assessed, not "No". Rows name the sample commitment (ogp-commitments-sample.csv) and the report they come from:
+/// "midterm" is `Completion (Progress Report)` against `Starred (Current Formula) Progress Report` (and, for
+/// Irm2014, `Starred (2015 Only)`); "end" is `Completion (End Of Term)` against `Starred (Current Formula) End of Term`.
+/// </summary>
 public class starred_rule
 {
-    private static readonly Specificity[] SpecificStars = [Specificity.Medium, Specificity.High];
-    private static readonly Completion[] CompletedStars = [Completion.Substantial, Completion.Complete];
-
-    private static IReadOnlyList<PotentialImpact> AmbitiousEnough(StarRule rule) => rule == StarRule.Irm2015
-        ? [PotentialImpact.Transformative]
-        : [PotentialImpact.Moderate, PotentialImpact.Transformative];
-
-    // Written as the IRM defines it, independently of Starred.Evaluate: any NA input → NA, else any
-    // missing input → not assessed, else all four criteria must hold.
-    private static Rated<bool> Expected(
-        Rated<Specificity> specificity, Rated<bool> relevant, Rated<PotentialImpact> impact, Rated<Completion> completion, StarRule rule)
-    {
-        RatingState[] states = [specificity.State, relevant.State, impact.State, completion.State];
-        if (states.Any(state => state == RatingState.NotApplicable))
-        {
-            return Rated.NotApplicable<bool>();
-        }
-
-        if (states.Any(state => state == RatingState.NotAssessed))
-        {
-            return Rated.NotAssessed<bool>();
-        }
-
-        return Rated.Of(SpecificStars.Contains(specificity.Value)
-            && relevant.Value
-            && AmbitiousEnough(rule).Contains(impact.Value)
-            && CompletedStars.Contains(completion.Value));
-    }
-
-    public static TheoryData<Rated<Specificity>, Rated<IReadOnlySet<OgpValue>>, Rated<bool>?, Rated<PotentialImpact>, Rated<Completion>, StarRule, Rated<bool>> every_combination
-    {
-        get
-        {
-            var data = new TheoryData<Rated<Specificity>, Rated<IReadOnlySet<OgpValue>>, Rated<bool>?, Rated<PotentialImpact>, Rated<Completion>, StarRule, Rated<bool>>();
-            foreach (var rule in Enum.GetValues<StarRule>())
-            foreach (var specificity in Levels.Of<Specificity>())
-            foreach (var (values, recorded, relevant) in RelevanceCases.All)
-            foreach (var impact in Levels.Of<PotentialImpact>())
-            foreach (var completion in Levels.Of<Completion>())
-            {
-                data.Add(specificity, values, recorded, impact, completion, rule, Expected(specificity, relevant, impact, completion, rule));
-            }
-
-            return data;
-        }
-    }
-
     [Theory]
-    [MemberData(nameof(every_combination))]
-    public void a_commitment_is_starred_exactly_when_specific_relevant_ambitious_and_completed(
-        Rated<Specificity> specificity, Rated<IReadOnlySet<OgpValue>> values, Rated<bool>? recorded,
-        Rated<PotentialImpact> impact, Rated<Completion> completion, StarRule rule, Rated<bool> expected) =>
-        Starred.Evaluate(new DesignAssessment(specificity, values, impact, recorded), completion, rule).ShouldBe(expected);
+    //          Specificity  OGP values        Potential impact  Completion     rule              star
+    // Every criterion met.
+    [InlineData("High", "ATI CP PA", "Transformative", "Substantial", StarRule.Irm2015, "starred")] // GH0018 midterm: 1
+    [InlineData("Medium", "PA", "Transformative", "Complete", StarRule.Irm2015, "starred")] // UA0018 midterm: 1 (Medium is verifiable)
+    [InlineData("Medium", "ATI", "Transformative", "Complete", StarRule.Irm2015, "starred")] // PY0016 end: 1
+    [InlineData("High", "ATI Tech", "Transformative", "Complete", StarRule.Irm2015, "starred")] // UA0038 midterm: 1 (technology beside ATI)
+    // Specificity: below Medium is not verifiable.
+    [InlineData("Low", "ATI CP PA Tech", "None", "Complete", StarRule.Irm2015, "not starred")] // NL0007 midterm: 0
+    [InlineData("Low", "ATI", "Transformative", "Complete", StarRule.Irm2015, "not starred")] // §4: Low fails alone
+    [InlineData("None", "ATI", "Transformative", "Complete", StarRule.Irm2015, "not starred")] // §4: None fails alone
+    // Relevance: at least one of ATI, CP, PA, or the review's recorded verdict.
+    [InlineData("High", "none", "Transformative", "Substantial", StarRule.Irm2015, "not starred")] // UA0048 midterm: 0
+    [InlineData("High", "Tech", "Transformative", "Complete", StarRule.Irm2015, "not starred")] // §4: technology alone does not count
+    [InlineData("High", "_Relevant 1", "Transformative", "Complete", StarRule.Irm2015, "starred")] // 2020+ review: the verdict counts
+    [InlineData("High", "_Relevant 0", "Transformative", "Complete", StarRule.Irm2015, "not starred")] // GH0031's verdict, otherwise starred
+    // Potential impact: Transformative under the current formula, Moderate is enough under rule 2014.
+    [InlineData("Medium", "ATI CP PA Tech", "Moderate", "Substantial", StarRule.Irm2015, "not starred")] // NL0005 midterm: 0
+    [InlineData("Medium", "ATI CP PA Tech", "Moderate", "Substantial", StarRule.Irm2014, "starred")] // NL0005 midterm, `Starred (2015 Only)`: 1
+    [InlineData("Medium", "CP", "Moderate", "Substantial", StarRule.Irm2014, "starred")] // UA0068 midterm, `Starred (2015 Only)`: 1
+    [InlineData("High", "ATI", "Transformative", "Complete", StarRule.Irm2014, "starred")] // UA0037 midterm, `Starred (2015 Only)`: 1
+    [InlineData("High", "ATI", "Minor", "Substantial", StarRule.Irm2015, "not starred")] // UA0009 midterm: 0
+    [InlineData("High", "ATI", "Minor", "Substantial", StarRule.Irm2014, "not starred")] // UA0009 midterm, `Starred (2015 Only)`: 0
+    [InlineData("High", "ATI", "None", "Complete", StarRule.Irm2014, "not starred")] // §4: None is below Moderate
+    // Completion: Substantial or Complete; Withdrawn is neither.
+    [InlineData("High", "ATI CP", "Transformative", "Limited", StarRule.Irm2015, "not starred")] // GH0003 midterm: 0
+    [InlineData("Medium", "ATI Tech", "Moderate", "NotStarted", StarRule.Irm2014, "not starred")] // PY0009 midterm, `Starred (2015 Only)`: 0
+    [InlineData("High", "ATI", "Transformative", "NotStarted", StarRule.Irm2015, "not starred")] // §4: NotStarted fails alone
+    [InlineData("High", "ATI", "Transformative", "Withdrawn", StarRule.Irm2015, "not starred")] // §3: Withdrawn is outside the completion order
+    [InlineData("High", "ATI", "Transformative", "Withdrawn", StarRule.Irm2014, "not starred")] // the same under rule 2014
+    // An input not assessed: not assessed, even when an assessed input already fails.
+    [InlineData("Medium", "ATI Tech", "Moderate", "ND", StarRule.Irm2015, "ND")] // PY0009 end: ND although Moderate fails
+    [InlineData("Medium", "ATI Tech", "Moderate", "ND", StarRule.Irm2014, "ND")] // the same under rule 2014, where nothing fails
+    [InlineData("ND", "ATI", "Minor", "Limited", StarRule.Irm2015, "ND")] // NL0035 end: ND although Minor and Limited fail
+    [InlineData("ND", "CP", "Minor", "Complete", StarRule.Irm2015, "ND")] // PY0055 end: ND
+    [InlineData("ND", "ATI PA", "Moderate", "Limited", StarRule.Irm2015, "ND")] // GH0021 end: the IRM wrote 0, one of its two exceptions
+    [InlineData("ND", "_Relevant 1", "ND", "Substantial", StarRule.Irm2015, "ND")] // NL0039 end: ND
+    [InlineData("High", "ND", "Transformative", "Complete", StarRule.Irm2015, "ND")] // §4: values not rated
+    [InlineData("High", "ATI", "ND", "Complete", StarRule.Irm2015, "ND")] // §4: impact not rated
+    // An input not applicable: not applicable, and NA wins over ND and over a failing input.
+    [InlineData("High", "ATI", "Transformative", "NA", StarRule.Irm2015, "NA")] // the IRM writes NA for the star when the midterm completion is NA
+    [InlineData("NA", "ATI", "Transformative", "Complete", StarRule.Irm2015, "NA")] // §3: every indicator is tri-state
+    [InlineData("High", "NA", "Transformative", "Complete", StarRule.Irm2015, "NA")]
+    [InlineData("High", "ATI", "NA", "Complete", StarRule.Irm2014, "NA")]
+    [InlineData("ND", "ATI", "Transformative", "NA", StarRule.Irm2015, "NA")] // AR0045 midterm (full IRM export): Specificity ND, completion NA → NA
+    [InlineData("Low", "ATI", "Transformative", "NA", StarRule.Irm2015, "NA")] // NA even when Low already fails
+    public void a_commitment_is_starred_when_specific_relevant_ambitious_enough_for_the_rule_and_substantially_complete(
+        string specificity, string values, string impact, string completion, StarRule rule, string star) =>
+        Starred.Evaluate(Cell.Design(specificity, values, impact), Cell.Of<Completion>(completion), rule).ShouldBe(Cell.Flag(star));
 
     [Fact]
-    public void the_table_is_the_full_cross_product() =>
-        every_combination.Count().ShouldBe(2 * 6 * 8 * 6 * 7);
-
-    private static DesignAssessment Design(Specificity specificity, PotentialImpact impact, params OgpValue[] values) =>
-        new(Rated.Of(specificity), Levels.Values(values), Rated.Of(impact));
-
-    [Fact]
-    public void a_specific_relevant_transformative_and_substantially_complete_commitment_is_starred_under_rule_2015() =>
-        // GH0018 in the IRM sample.
-        Starred.Evaluate(
-                Design(Specificity.High, PotentialImpact.Transformative, OgpValue.AccessToInformation, OgpValue.CivicParticipation, OgpValue.PublicAccountability),
-                Rated.Of(Completion.Substantial), StarRule.Irm2015)
-            .ShouldBe(Rated.Of(true));
-
-    [Fact]
-    public void a_commitment_without_transformative_impact_is_not_starred_under_rule_2015() =>
-        // NL0005: Medium, relevant, Moderate, Substantial at midterm.
-        Starred.Evaluate(Design(Specificity.Medium, PotentialImpact.Moderate, OgpValue.AccessToInformation), Rated.Of(Completion.Substantial), StarRule.Irm2015)
-            .ShouldBe(Rated.Of(false));
-
-    [Fact]
-    public void a_moderate_impact_is_enough_under_rule_2014() =>
-        Starred.Evaluate(Design(Specificity.Medium, PotentialImpact.Moderate, OgpValue.AccessToInformation), Rated.Of(Completion.Substantial), StarRule.Irm2014)
-            .ShouldBe(Rated.Of(true));
-
-    [Fact]
-    public void a_minor_impact_is_not_enough_under_either_rule()
-    {
-        var design = Design(Specificity.High, PotentialImpact.Minor, OgpValue.AccessToInformation);
-
-        Starred.Evaluate(design, Rated.Of(Completion.Complete), StarRule.Irm2014).ShouldBe(Rated.Of(false));
-        Starred.Evaluate(design, Rated.Of(Completion.Complete), StarRule.Irm2015).ShouldBe(Rated.Of(false));
-    }
-
-    [Fact]
-    public void a_low_specificity_commitment_is_not_starred() =>
-        Starred.Evaluate(Design(Specificity.Low, PotentialImpact.Transformative, OgpValue.AccessToInformation), Rated.Of(Completion.Complete), StarRule.Irm2015)
-            .ShouldBe(Rated.Of(false));
-
-    [Fact]
-    public void a_commitment_relevant_only_to_technology_is_not_starred() =>
-        Starred.Evaluate(Design(Specificity.High, PotentialImpact.Transformative, OgpValue.TechnologyAndInnovation), Rated.Of(Completion.Complete), StarRule.Irm2015)
-            .ShouldBe(Rated.Of(false));
-
-    [Theory]
-    [InlineData(Completion.NotStarted)]
-    [InlineData(Completion.Limited)]
-    [InlineData(Completion.Withdrawn)]
-    public void a_commitment_less_than_substantially_complete_is_not_starred(Completion completion) =>
-        Starred.Evaluate(Design(Specificity.High, PotentialImpact.Transformative, OgpValue.AccessToInformation), Rated.Of(completion), StarRule.Irm2015)
-            .ShouldBe(Rated.Of(false));
-
-    [Fact]
-    public void a_completion_not_yet_assessed_leaves_the_star_not_assessed_even_when_impact_already_fails() =>
-        // PY0009 at end of term: Medium, relevant, Moderate, completion ND — the IRM writes ND, not 0.
-        Starred.Evaluate(Design(Specificity.Medium, PotentialImpact.Moderate, OgpValue.AccessToInformation), Rated.NotAssessed<Completion>(), StarRule.Irm2015)
-            .ShouldBe(Rated.NotAssessed<bool>());
-
-    [Fact]
-    public void a_specificity_not_assessed_leaves_the_star_not_assessed_even_when_impact_already_fails() =>
-        // NL0035 at end of term: Specificity ND, relevant, Minor, Limited — the IRM writes ND.
-        Starred.Evaluate(
-                new DesignAssessment(Rated.NotAssessed<Specificity>(), Levels.Values(OgpValue.AccessToInformation), Rated.Of(PotentialImpact.Minor)),
-                Rated.Of(Completion.Limited), StarRule.Irm2015)
-            .ShouldBe(Rated.NotAssessed<bool>());
-
-    [Fact]
-    public void a_completion_that_does_not_apply_makes_the_star_not_applicable() =>
-        Starred.Evaluate(Design(Specificity.High, PotentialImpact.Transformative, OgpValue.AccessToInformation), Rated.NotApplicable<Completion>(), StarRule.Irm2015)
-            .ShouldBe(Rated.NotApplicable<bool>());
-
-    [Fact]
-    public void not_applicable_wins_over_not_assessed() =>
-        // AR0045 at midterm (full IRM export): Specificity ND, midterm completion NA — the IRM writes NA.
-        Starred.Evaluate(
-                new DesignAssessment(Rated.NotAssessed<Specificity>(), Levels.Values(OgpValue.AccessToInformation), Rated.Of(PotentialImpact.Transformative)),
-                Rated.NotApplicable<Completion>(), StarRule.Irm2015)
-            .ShouldBe(Rated.NotApplicable<bool>());
-
-    [Fact]
-    public void a_recorded_relevance_verdict_counts_when_the_values_were_not_rated() =>
-        Starred.Evaluate(
-                new DesignAssessment(Rated.Of(Specificity.High), Rated.NotAssessed<IReadOnlySet<OgpValue>>(), Rated.Of(PotentialImpact.Transformative), Rated.Of(true)),
-                Rated.Of(Completion.Complete), StarRule.Irm2015)
-            .ShouldBe(Rated.Of(true));
+    public void the_current_formula_is_the_default_rule() =>
+        // NL0005 midterm: starred under rule 2014, not under the current formula.
+        Starred.Evaluate(Cell.Design("Medium", "ATI CP PA Tech", "Moderate"), Rated.Of(Completion.Substantial)).ShouldBe(Rated.Of(false));
 
     [Theory]
     [InlineData(StarRule.Irm2015, PotentialImpact.Transformative)]
@@ -154,4 +75,34 @@ public class starred_rule
     [Fact]
     public void an_unknown_rule_is_refused() =>
         Should.Throw<ArgumentOutOfRangeException>(() => Starred.MinimumImpact((StarRule)99));
+
+    [Fact]
+    public void every_star_of_the_current_formula_is_a_star_of_rule_2014_and_the_rules_differ_only_on_assessed_values()
+    {
+        var differences = (
+            from design in Levels.Designs()
+            from completion in Levels.Of<Completion>()
+            let current = Starred.Evaluate(design, completion, StarRule.Irm2015)
+            let earlier = Starred.Evaluate(design, completion, StarRule.Irm2014)
+            where current != earlier
+            select (current, earlier)).ToList();
+
+        differences.ShouldAllBe(pair => pair.current == Rated.Of(false) && pair.earlier == Rated.Of(true));
+        differences.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void an_input_that_does_not_apply_makes_the_star_not_applicable_whatever_the_others()
+    {
+        var stars = (
+            from design in Levels.Designs()
+            from completion in Levels.Of<Completion>()
+            from rule in Enum.GetValues<StarRule>()
+            where design.Specificity.State == RatingState.NotApplicable || design.Relevant.State == RatingState.NotApplicable
+                || design.PotentialImpact.State == RatingState.NotApplicable || completion.State == RatingState.NotApplicable
+            select Starred.Evaluate(design, completion, rule)).ToList();
+
+        stars.ShouldAllBe(star => star == Rated.NotApplicable<bool>());
+        stars.Count.ShouldBeGreaterThan(1000);
+    }
 }

@@ -42,7 +42,7 @@ public static class CommitmentPages
         var plan = await AsOf.Load<Plan>(session, page.PlanId, at.Instant, ct);
         var member = plan is null ? null : await session.LoadAsync<Member>(plan.MemberId, ct);
         var reviews = new List<ReviewOfCommitment>();
-        foreach (var kind in new[] { ReportKind.Midterm, ReportKind.EndOfTerm })
+        foreach (var kind in Enum.GetValues<ReportKind>())
         {
             if (await PublicReviews.LoadAsync(session, page.PlanId, kind, at.Instant, ct) is not { } review) continue;
             if (review.Commitments.FirstOrDefault(c => c.CommitmentId == page.Id) is not { } entry) continue;

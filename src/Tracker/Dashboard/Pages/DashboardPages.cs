@@ -88,7 +88,10 @@ public static class DashboardPages
                     .Where(r => r is { Status: ReportStatus.Published })
                     .SelectMany(r => r!.Published.Where(c => c.Starred == Rated.Of(true)).Select(c => new StarredCommitment(c.Code, c.Title, r.Kind)))
                     .ToList();
-                var reviews = new[] { read.Midterm, read.EndOfTerm }.Where(r => r is not null && r.IsVisibleTo(null))
+                var currentMethod = new List<ReviewReport?>();
+                foreach (var kind in new[] { ReportKind.ActionPlanReview, ReportKind.ResultsReport })
+                    currentMethod.Add(await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, kind), at.Instant, ct));
+                var reviews = new[] { read.Midterm, read.EndOfTerm }.Concat(currentMethod).Where(r => r is not null && r.IsVisibleTo(null))
                     .Select(r => (r!.Kind, r.Status)).ToList();
                 return SitePages.Render<PublicPlanDashboard>(http, new PlanDashboardModel(plan, member, read.View, read.InstitutionNames,
                     starred, reviews, InstitutionOrder.From(sort, dir), at));

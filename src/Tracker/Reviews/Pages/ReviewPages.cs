@@ -23,10 +23,10 @@ public static class ReviewPages
                 if (!Guid.TryParse(id, out var planId) || await AsOf.Load<Plan>(session, planId, at.Instant, ct) is null)
                     return SitePages.NotFound(http, $"Tracker holds no plan “{id}”{(at.Instant is null ? "" : " on that day")}.");
                 if (!ReviewRoutes.TryKind(kind, out var reportKind, out _))
-                    return SitePages.NotFound(http, "Reviews are “midterm” and “end-of-term”.");
+                    return SitePages.NotFound(http, "Reviews are “midterm”, “end-of-term”, “action-plan-review” and “results-report”.");
                 // Drafts are not the public's: a plan whose review is still a draft has, for the public, no review yet.
                 if (await PublicReviews.LoadAsync(session, planId, reportKind, at.Instant, ct) is not { } review)
-                    return SitePages.NotFound(http, $"This plan has no {(reportKind == ReportKind.Midterm ? "midterm" : "end-of-term")} review published or open for comment{(at.Instant is null ? "" : " on that day")}.");
+                    return SitePages.NotFound(http, $"This plan has no {Words.Report(reportKind)} published or open for comment{(at.Instant is null ? "" : " on that day")}.");
                 return SitePages.Render<PublicReviewPage>(http, new ReviewPageModel(review, at));
             })
             .ExcludeFromDescription();
