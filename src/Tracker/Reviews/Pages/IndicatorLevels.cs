@@ -3,8 +3,11 @@ using Tracker.Ratings;
 
 namespace Tracker.Reviews.Pages;
 
-/// <summary>One level a reviewer can pick: what the form posts (read by <see cref="Score.Parse"/>), its words and the IRM's definition.</summary>
-public sealed record LevelChoice(string Value, string Label, string Definition);
+/// <summary>
+/// One level a reviewer can pick: the text the form posts for it (the HTTP edge, read by <see cref="Score.Parse"/>), its
+/// words and the IRM's definition.
+/// </summary>
+public sealed record LevelChoice(string Posted, string Label, string Definition);
 
 /// <summary>
 /// Every level of an indicator's scale with its definition, as the assessment form lists them: the 2011–2020 scales of
