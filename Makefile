@@ -8,7 +8,7 @@ CODEGEN ?= Dynamic
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: help db restore lock run demo test token build codegen shim bench-import bench-pages backup restore-backup
+.PHONY: help db restore lock run demo test token build codegen shim bench bench-import bench-pages backup restore-backup
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -18,7 +18,7 @@ db: ## start PostgreSQL if needed and print its connection string
 
 # Every build restores exactly the graph in the committed packages.lock.json files (locked mode): the package feed
 # changes from day to day, and a graph that differs from the tested one must stop the build, not slip through.
-LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj ops/benchmarks/PageRender/PageRender.csproj
+LOCKED_PROJECTS := Tracker.sln ops/benchmarks/ImportThroughput/ImportThroughput.csproj ops/benchmarks/PageRender/PageRender.csproj ops/benchmarks/Bench/Bench.csproj
 restore: ## restore the locked package graph (fails if a project no longer matches its packages.lock.json)
 	@for p in $(LOCKED_PROJECTS); do \
 	   $(DOTNET) restore $$p --locked-mode --nologo -v quiet || { \
@@ -73,6 +73,14 @@ test: restore ## prepare PostgreSQL (and Chromium for the browser tests) the sam
 	 Tracker__CodeGeneration=$(CODEGEN) TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln \
 	   $(if $(filter Static,$(CODEGEN)),-p:TrackerPregeneratedCode=true) --no-restore --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
 	 status=$${PIPESTATUS[0]}; ops/test-summary.sh .test-output.log $$status; exit $$status
+
+bench: restore ## benchmark: Tracker (as the image runs it: pre-generated code) beside raw PostgreSQL on ~1M events, one table (QUICK=1: ~42k events; docs/performance.md)
+	@set -e; conn=$$(ops/db.sh); \
+	 $(MAKE) --no-print-directory codegen; \
+	 $(DOTNET) build ops/benchmarks/Bench -c Release --nologo -v quiet --no-restore; \
+	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore -p:TrackerPregeneratedCode=true; \
+	 $(DOTNET) ops/benchmarks/Bench/bin/Release/net10.0/Bench.dll --connection "$$conn" \
+	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --sample src/Tracker/OpenData/Demo/ogp-commitments-sample.csv --quick $${QUICK:-0}
 
 bench-import: restore ## benchmark: OGP import of 5,000 commitments vs raw PostgreSQL (not a test; figures go to docs/performance.md)
 	@set -e; conn=$$(ops/db.sh); \

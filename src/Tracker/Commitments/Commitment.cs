@@ -22,6 +22,12 @@ public sealed record Commitment(Guid Id, Guid PlanId, string Code, string Number
     /// <summary>The stream version, set by Marten.</summary>
     public long Version { get; set; }
 
+    /// <summary>Cells its source published that Tracker does not model, by column (<see cref="CommitmentSourceCellsRecorded"/>).</summary>
+    public IReadOnlyDictionary<string, SourceCell> SourceCells { get; init; } = new Dictionary<string, SourceCell>();
+
+    /// <summary>Where <see cref="SourceCells"/> come from.</summary>
+    public string? Source { get; init; }
+
     /// <summary>Starts the commitment.</summary>
     public static Commitment Create(CommitmentRegistered e) => new(e.CommitmentId, e.PlanId, e.Code, e.Number, e.Text,
         e.CarriedForwardFrom, null, CommitmentStatus.Active, null, e.RegisteredAt, e.RegisteredAt);
@@ -35,6 +41,14 @@ public sealed record Commitment(Guid Id, Guid PlanId, string Code, string Number
 
     /// <summary>Folds a clustering.</summary>
     public Commitment Apply(CommitmentClustered e) => this with { Cluster = e.Cluster, UpdatedAt = e.ClusteredAt };
+
+    /// <summary>Folds recorded source cells: a later record of a column replaces the earlier one.</summary>
+    public Commitment Apply(CommitmentSourceCellsRecorded e)
+    {
+        var cells = new Dictionary<string, SourceCell>(SourceCells);
+        foreach (var (column, cell) in e.Cells) cells[column] = cell;
+        return this with { SourceCells = cells, Source = e.Source, UpdatedAt = e.RecordedAt };
+    }
 
     /// <summary>True when <paramref name="caller"/> is staff of the institution that leads this commitment.</summary>
     public bool IsLedBy(Caller? caller) =>

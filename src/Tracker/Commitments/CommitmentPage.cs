@@ -16,14 +16,15 @@ public sealed record EvidenceOnPage(int MilestoneNumber, Guid MilestoneId, DateO
 
 /// <summary>
 /// Everything the IRM's commitment page shows (overview, institutions, policy areas, claimed values), plus the
-/// milestones with their latest progress and full history, and the evidence the reader may see.
+/// milestones with their latest progress and full history, and the evidence the reader may see. A plan that names no
+/// lead has <c>LeadInstitution</c> null and <c>LeadNotNamed</c> true; co-leads lead beside the lead, in the plan's order.
 /// </summary>
 public sealed record CommitmentPage(Guid Id, string Code, string Number, string Title, string? ShortTitle, string? FullText,
     CommitmentStatus Status, string? WithdrawnReason, Guid PlanId, string PlanTitle, string? Member, InstitutionRef? LeadInstitution,
     IReadOnlyList<InstitutionRef> SupportingInstitutions, string? SupportingInstitutionsText, DateOnly? Start, DateOnly? End,
     IReadOnlyList<string> PolicyAreas, IReadOnlyList<OgpValue> ClaimedValues, string? Cluster, string? CarriedForwardFrom,
     Completion? ComputedCompletion, int OverdueMilestones, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<EvidenceOnPage> Evidence,
-    long Version, DateTimeOffset? AsOf)
+    long Version, DateTimeOffset? AsOf, bool LeadNotNamed, IReadOnlyList<InstitutionRef> CoLeadInstitutions)
 {
     /// <summary>Reads the page of the commitment with this id or public code, now or as of an instant.</summary>
     public static async Task<CommitmentPage?> LoadAsync(IQuerySession session, string idOrCode, DateTimeOffset? asOf, Caller? reader,
@@ -42,9 +43,10 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
 
         var showPrivate = commitment.ShowsPrivateEvidenceTo(reader);
         var today = Days.AsOfDay(asOf, clock);
-        var views = milestones.Select(m => MilestoneView.Of(m, showPrivate, today)).ToList();
+        var progress = await ProgressHistory.OfCommitmentAsync(session, commitment.Id, milestones.Select(m => m.Id), asOf, ct);
+        var views = milestones.Select(m => MilestoneView.Of(m, progress[m.Id], showPrivate, today)).ToList();
         var computed = Ratings.ComputedCompletion.From(milestones
-            .Select(m => new MilestoneStatus(m.LatestProgress()?.Level, m.Withdrawn, m.Weight)).ToList());
+            .Select(m => new MilestoneStatus(m.LatestProgress?.Level, m.Withdrawn, m.Weight)).ToList());
         var evidence = views.SelectMany(v => v.ProgressHistory.SelectMany(p => p.Evidence.Select(e =>
             new EvidenceOnPage(v.Number, v.Id, p.AsOf, e.Title, e.Url, e.Visibility)))).ToList();
 
@@ -52,9 +54,10 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
             institutions.TryGetValue(institutionId, out var i) ? new InstitutionRef(i.Id, i.Name, i.Kind) : null;
         var text = commitment.Text;
         return new CommitmentPage(commitment.Id, commitment.Code, commitment.Number, text.Title, text.ShortTitle, text.FullText,
-            commitment.Status, commitment.WithdrawnReason, commitment.PlanId, plan?.Title ?? "", member?.Name, Ref(text.LeadInstitutionId),
+            commitment.Status, commitment.WithdrawnReason, commitment.PlanId, plan?.Title ?? "", member?.Name, text.NamesLead ? Ref(text.LeadInstitutionId) : null,
             text.SupportingInstitutionIds.Select(Ref).OfType<InstitutionRef>().ToList(), text.SupportingInstitutionsText, text.Start, text.End,
             text.PolicyAreas, text.ClaimedValues, commitment.Cluster, commitment.CarriedForwardFrom,
-            computed.IsAssessed ? computed.Value : null, views.Count(v => v.Overdue), views, evidence, commitment.Version, asOf);
+            computed.IsAssessed ? computed.Value : null, views.Count(v => v.Overdue), views, evidence, commitment.Version, asOf,
+            !text.NamesLead, text.CoLeads.Select(Ref).OfType<InstitutionRef>().ToList());
     }
 }

@@ -19,6 +19,8 @@ public interface ICommitmentTextRequest
     Guid? LeadInstitutionId { get; }
     /// <summary>Registered supporting institutions.</summary>
     IReadOnlyList<Guid>? SupportingInstitutionIds { get; }
+    /// <summary>Institutions that lead it beside the lead.</summary>
+    IReadOnlyList<Guid>? CoLeadInstitutionIds { get; }
     /// <summary>Supporting institutions as the plan names them.</summary>
     string? SupportingInstitutionsText { get; }
     /// <summary>Start of implementation.</summary>
@@ -42,6 +44,7 @@ public static partial class CommitmentTextRules
             .OptionalText("fullText", body.FullText, max: 50_000)
             .Required("leadInstitutionId", body.LeadInstitutionId)
             .Count("supportingInstitutionIds", body.SupportingInstitutionIds, max: 50)
+            .Count("coLeadInstitutionIds", body.CoLeadInstitutionIds, max: 50)
             .OptionalText("supportingInstitutionsText", body.SupportingInstitutionsText, max: 5_000)
             .Count("policyAreas", body.PolicyAreas, max: 100)
             .Count("claimedValues", body.ClaimedValues, max: 4);
@@ -55,13 +58,20 @@ public static partial class CommitmentTextRules
     public static CommitmentText ToText(ICommitmentTextRequest body) => new(body.Title!.Trim(), body.ShortTitle?.Trim(),
         body.FullText, body.LeadInstitutionId!.Value, body.SupportingInstitutionIds ?? [], body.SupportingInstitutionsText,
         body.Start, body.End, (body.PolicyAreas ?? []).Select(t => t.Trim()).Distinct().ToList(),
-        (body.ClaimedValues ?? []).Distinct().ToList());
+        (body.ClaimedValues ?? []).Distinct().ToList(), (body.CoLeadInstitutionIds ?? []).Distinct().ToList());
 
     /// <summary>Checks the text against the stored state: institutions exist, dates lie within the plan period.</summary>
     public static void EnsureConsistent(CommitmentText text, Plan plan, IReadOnlyCollection<Institution> institutions)
     {
-        if (institutions.All(i => i.Id != text.LeadInstitutionId))
+        if (text.NamesLead && institutions.All(i => i.Id != text.LeadInstitutionId))
             throw TrackerRuleBroken.InvalidField("leadInstitutionId", "institution.not_found", $"No institution with id '{text.LeadInstitutionId}'.");
+        if (!text.NamesLead && text.CoLeads.Count > 0)
+            throw TrackerRuleBroken.InvalidField("coLeadInstitutionIds", "commitment.co_leads_without_lead", "Co-leads lead beside a lead: name the lead first.");
+        if (text.CoLeads.Contains(text.LeadInstitutionId) || text.CoLeads.Distinct().Count() != text.CoLeads.Count)
+            throw TrackerRuleBroken.InvalidField("coLeadInstitutionIds", "commitment.co_lead_twice", "Each institution leads once: a co-lead is neither the lead nor another co-lead.");
+        var missingCoLead = text.CoLeads.Where(id => institutions.All(i => i.Id != id)).ToList();
+        if (missingCoLead.Count > 0)
+            throw TrackerRuleBroken.InvalidField("coLeadInstitutionIds", "institution.not_found", $"No institution with id '{missingCoLead[0]}'.");
         var missing = text.SupportingInstitutionIds.Where(id => institutions.All(i => i.Id != id)).ToList();
         if (missing.Count > 0)
             throw TrackerRuleBroken.InvalidField("supportingInstitutionIds", "institution.not_found", $"No institution with id '{missing[0]}'.");
@@ -71,8 +81,9 @@ public static partial class CommitmentTextRules
             throw TrackerRuleBroken.InvalidField("end", "date.outside_plan", $"The end must lie within the plan period {plan.PeriodStart}..{plan.PeriodEnd}.");
     }
 
-    /// <summary>The institutions a text names.</summary>
-    public static Guid[] InstitutionIds(CommitmentText text) => [text.LeadInstitutionId, .. text.SupportingInstitutionIds];
+    /// <summary>The institutions a text names (none for a lead the plan does not name).</summary>
+    public static Guid[] InstitutionIds(CommitmentText text) =>
+        [.. new[] { text.LeadInstitutionId }.Where(_ => text.NamesLead), .. text.CoLeads, .. text.SupportingInstitutionIds];
 
     /// <summary>OGP codes: the member's code then four digits (NL0025), as OGP writes them.</summary>
     [GeneratedRegex("^[A-Z][A-Z0-9-]{1,11}[0-9]{4}$")]

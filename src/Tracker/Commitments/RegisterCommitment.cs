@@ -12,10 +12,11 @@ namespace Tracker.Commitments;
 /// <param name="Code">The public code, the member's code and four digits: "NL0025".</param>
 /// <param name="Number">The number within the plan, as the plan writes it: "07".</param>
 /// <param name="CarriedForwardFrom">Code of the earlier commitment this one continues, if any.</param>
+/// <param name="CoLeadInstitutionIds">Institutions that lead it beside the lead, in the plan's order.</param>
 public sealed record RegisterCommitmentRequest(string? Code, string? Number, string? Title, string? ShortTitle, string? FullText,
     Guid? LeadInstitutionId, IReadOnlyList<Guid>? SupportingInstitutionIds, string? SupportingInstitutionsText,
     DateOnly? Start, DateOnly? End, IReadOnlyList<string>? PolicyAreas, IReadOnlyList<OgpValue>? ClaimedValues,
-    string? CarriedForwardFrom) : ICommitmentTextRequest;
+    string? CarriedForwardFrom, IReadOnlyList<Guid>? CoLeadInstitutionIds = null) : ICommitmentTextRequest;
 
 /// <summary>Registers a commitment of a plan: starts its stream.</summary>
 public sealed record RegisterCommitment(Guid CommitmentId, Guid PlanId, string Code, string Number, CommitmentText Text,

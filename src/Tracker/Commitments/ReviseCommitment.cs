@@ -10,7 +10,8 @@ namespace Tracker.Commitments;
 /// <summary>Body of <c>POST /api/commitments/{commitmentId}/revisions</c>: the whole new text and why it changed.</summary>
 public sealed record ReviseCommitmentRequest(string? Title, string? ShortTitle, string? FullText, Guid? LeadInstitutionId,
     IReadOnlyList<Guid>? SupportingInstitutionIds, string? SupportingInstitutionsText, DateOnly? Start, DateOnly? End,
-    IReadOnlyList<string>? PolicyAreas, IReadOnlyList<OgpValue>? ClaimedValues, string? Reason) : ICommitmentTextRequest;
+    IReadOnlyList<string>? PolicyAreas, IReadOnlyList<OgpValue>? ClaimedValues, string? Reason,
+    IReadOnlyList<Guid>? CoLeadInstitutionIds = null) : ICommitmentTextRequest;
 
 /// <summary>Revises a commitment's text.</summary>
 public sealed record ReviseCommitment(Guid CommitmentId, CommitmentText Text, string Reason, long? ExpectedVersion, Caller Caller)
@@ -35,8 +36,9 @@ public static class ReviseCommitmentHandler
     }
 
     private static bool Same(CommitmentText a, CommitmentText b) =>
-        a with { SupportingInstitutionIds = [], PolicyAreas = [], ClaimedValues = [] } == b with { SupportingInstitutionIds = [], PolicyAreas = [], ClaimedValues = [] }
-        && a.SupportingInstitutionIds.SequenceEqual(b.SupportingInstitutionIds)
+        a with { SupportingInstitutionIds = [], PolicyAreas = [], ClaimedValues = [], CoLeadInstitutionIds = null }
+            == b with { SupportingInstitutionIds = [], PolicyAreas = [], ClaimedValues = [], CoLeadInstitutionIds = null }
+        && a.SupportingInstitutionIds.SequenceEqual(b.SupportingInstitutionIds) && a.CoLeads.SequenceEqual(b.CoLeads)
         && a.PolicyAreas.SequenceEqual(b.PolicyAreas) && a.ClaimedValues.SequenceEqual(b.ClaimedValues);
 
     /// <summary>Maps <c>POST /api/commitments/{commitmentId}/revisions</c>.</summary>

@@ -8,7 +8,7 @@ namespace Tracker.Members;
 /// <summary>Body of <c>POST /api/members</c>.</summary>
 /// <param name="Name">E.g. "Netherlands".</param>
 /// <param name="Code">Prefix of the member's commitment codes, e.g. "NL".</param>
-/// <param name="Kind">National or Local.</param>
+/// <param name="Kind">National, Local, LegacyLocal or Other (OGP's "National Or Local").</param>
 /// <param name="Region">OGP region, e.g. "Europe and North America".</param>
 public sealed record RegisterMemberRequest(string? Name, string? Code, MemberKind? Kind, string? Region);
 

@@ -9,32 +9,48 @@ public sealed record ProgressReport(ProgressLevel Level, int? Percent, string Na
 {
     /// <summary>The report with private evidence removed, for readers who may not see it.</summary>
     public ProgressReport PublicOnly() => this with { Evidence = Evidence.Where(e => e.Visibility == EvidenceVisibility.Public).ToList() };
+
+    /// <summary>The report an event records.</summary>
+    public static ProgressReport Of(MilestoneProgressReported e) => new(e.Level, e.Percent, e.Narrative, e.Evidence, e.AsOf, e.ReportedBy, e.ReportedAt);
 }
 
 /// <summary>One move of the milestone's end date.</summary>
 public sealed record Rebaseline(DateOnly PreviousEnd, DateOnly NewEnd, string Justification, string RebaselinedBy, DateTimeOffset RebaselinedAt);
 
 /// <summary>
-/// A milestone folded from its stream, with its whole progress history: the write model (withdrawn? which
-/// commitment?) and the milestone view. Stored inline, so a report reads its own result.
+/// A milestone folded from its stream: what decisions need (withdrawn? which commitment? the earliest progress day,
+/// which a plan's new period must keep) and its current state, the latest report. Stored inline, so a report reads its
+/// own result. The progress history is not kept here but as one <see cref="ProgressRecord"/> per report: an append
+/// rewrites a document of constant size, however long the stream.
 /// </summary>
 public sealed record Milestone(Guid Id, Guid CommitmentId, Guid PlanId, int Number, string Text, string? Deliverable, DateOnly PlannedStart,
     DateOnly PlannedEnd, DateOnly OriginalEnd, decimal Weight, bool Withdrawn, string? WithdrawnReason,
-    IReadOnlyList<ProgressReport> Progress, IReadOnlyList<Rebaseline> Rebaselines, DateTimeOffset PlannedAt, DateTimeOffset UpdatedAt)
+    ProgressReport? LatestProgress, DateOnly? EarliestProgressAsOf, int ProgressReports, IReadOnlyList<Rebaseline> Rebaselines,
+    DateTimeOffset PlannedAt, DateTimeOffset UpdatedAt)
 {
     /// <summary>The stream version, set by Marten.</summary>
     public long Version { get; set; }
 
     /// <summary>Starts the milestone.</summary>
     public static Milestone Create(MilestonePlanned e) => new(e.MilestoneId, e.CommitmentId, e.PlanId, e.Number, e.Text, e.Deliverable,
-        e.PlannedStart, e.PlannedEnd, e.PlannedEnd, e.Weight, false, null, [], [], e.PlannedAt, e.PlannedAt);
+        e.PlannedStart, e.PlannedEnd, e.PlannedEnd, e.Weight, false, null, null, null, 0, [], e.PlannedAt, e.PlannedAt);
 
-    /// <summary>Folds a progress report.</summary>
-    public Milestone Apply(MilestoneProgressReported e) => this with
+    /// <summary>
+    /// Folds a progress report. The latest is the one with the latest "as of" day, then the latest reported; of two
+    /// equal, the later one folded.
+    /// </summary>
+    public Milestone Apply(MilestoneProgressReported e)
     {
-        Progress = [.. Progress, new ProgressReport(e.Level, e.Percent, e.Narrative, e.Evidence, e.AsOf, e.ReportedBy, e.ReportedAt)],
-        UpdatedAt = e.ReportedAt,
-    };
+        var report = ProgressReport.Of(e);
+        var latest = LatestProgress is { } l && (l.AsOf, l.ReportedAt).CompareTo((report.AsOf, report.ReportedAt)) > 0 ? l : report;
+        return this with
+        {
+            LatestProgress = latest,
+            EarliestProgressAsOf = EarliestProgressAsOf is { } earliest && earliest <= e.AsOf ? earliest : e.AsOf,
+            ProgressReports = ProgressReports + 1,
+            UpdatedAt = e.ReportedAt,
+        };
+    }
 
     /// <summary>Folds a re-baselining.</summary>
     public Milestone Apply(MilestoneRebaselined e) => this with
@@ -46,10 +62,6 @@ public sealed record Milestone(Guid Id, Guid CommitmentId, Guid PlanId, int Numb
 
     /// <summary>Folds a withdrawal.</summary>
     public Milestone Apply(MilestoneWithdrawn e) => this with { Withdrawn = true, WithdrawnReason = e.Reason, UpdatedAt = e.WithdrawnAt };
-
-    /// <summary>The report that describes the latest state: the latest "as of" date, then the latest reported.</summary>
-    public ProgressReport? LatestProgress() =>
-        Progress.OrderBy(p => p.AsOf).ThenBy(p => p.ReportedAt).LastOrDefault();
 
     /// <summary>Refuses reports and re-baselining on a withdrawn milestone.</summary>
     public void EnsureLive()

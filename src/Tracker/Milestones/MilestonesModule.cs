@@ -9,10 +9,13 @@ namespace Tracker.Milestones;
 /// <summary>The milestones slice: its projection and its routes.</summary>
 public static class MilestonesModule
 {
-    /// <summary>Milestones are folded inline so a report reads its own result.</summary>
+    /// <summary>Milestones and their progress records are projected inline so a report reads its own result.</summary>
     public static void AddMilestones(StoreOptions options)
     {
         options.Projections.Snapshot<Milestone>(SnapshotLifecycle.Inline);
+        options.Projections.Add<ProgressRecordProjection>(ProjectionLifecycle.Inline);
+        // Histories are read per milestone, per commitment (its page) and per plan (reviews, feeds).
+        options.Schema.For<ProgressRecord>().Index(r => r.MilestoneId).Index(r => r.CommitmentId).Index(r => r.PlanId);
         options.Schema.For<Milestone>().Index(m => m.CommitmentId).Index(m => m.PlanId)
             // A number names one milestone of a commitment, also when two plannings race.
             .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "milestone_number_per_commitment", m => m.CommitmentId, m => m.Number);
@@ -34,9 +37,10 @@ public static class MilestonesModule
                 if (await AsOf.Load<Milestone>(session, id, instant, ct) is not { } milestone)
                     return Problems.Result(Problems.Of(404, "milestone.not_found", $"No milestone with id '{id}'{(instant is null ? "" : " at that time")}."));
                 var commitment = await session.LoadAsync<Commitment>(milestone.CommitmentId, ct);
+                var progress = await ProgressHistory.OfMilestoneAsync(session, id, instant, ct);
                 http.Response.Headers.ETag = Writes.ETag(milestone.Version);
                 var today = Days.AsOfDay(instant, http.RequestServices.GetRequiredService<TimeProvider>());
-                return TypedResults.Ok(MilestoneView.Of(milestone, commitment?.ShowsPrivateEvidenceTo(http.CallerOrNull()) == true, today));
+                return TypedResults.Ok(MilestoneView.Of(milestone, progress, commitment?.ShowsPrivateEvidenceTo(http.CallerOrNull()) == true, today));
             })
             .WithName("GetMilestone")
             .WithSummary("Read a milestone with its latest progress and full history")

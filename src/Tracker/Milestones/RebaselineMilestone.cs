@@ -37,13 +37,13 @@ public static class RebaselineMilestoneHandler
                 var errors = new FieldErrors().Required("newEnd", body.NewEnd).Text("justification", body.Justification, max: 5_000);
                 if (errors.Any) return errors.Problem();
                 return await Writes.Update<Milestone>(http, expected => new RebaselineMilestone(milestoneId, body.NewEnd!.Value, body.Justification!.Trim(), expected, http.Caller()),
-                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
+                    m => new WriteResult(200, MilestoneSummary.Of(m, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Ministry)
             .WithName("RebaselineMilestone")
             .WithRequestExample("""{"newEnd":"2018-06-30","justification":"Course capacity halved during the reorganisation"}""")
             .WithSummary("Move a milestone's planned end date, with the justification (lead institution's staff only)")
-            .Produces<MilestoneView>()
+            .Produces<MilestoneSummary>()
             .ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -29,13 +29,13 @@ public static class WithdrawMilestoneHandler
                 var errors = new FieldErrors().Text("reason", body.Reason, max: 2_000);
                 if (errors.Any) return errors.Problem();
                 return await Writes.Update<Milestone>(http, expected => new WithdrawMilestone(milestoneId, body.Reason!.Trim(), expected, http.Caller()),
-                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
+                    m => new WriteResult(200, MilestoneSummary.Of(m, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("WithdrawMilestone")
             .WithRequestExample("""{"reason":"Replaced by milestone 5"}""")
             .WithSummary("Withdraw a milestone")
-            .Produces<MilestoneView>()
+            .Produces<MilestoneSummary>()
             .ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

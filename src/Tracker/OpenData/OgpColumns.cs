@@ -2,7 +2,8 @@ namespace Tracker.OpenData;
 
 /// <summary>
 /// The columns of the OGP/IRM commitment data (171, in the order of the OGP export), and what Tracker does with
-/// each: holds it, computes it from assessments, or does not hold it (written empty). docs/open-data.md lists them.
+/// each: holds it, computes it from assessments, or keeps it as the file wrote it (a source cell of the commitment).
+/// docs/open-data.md lists them.
 /// </summary>
 public static class OgpColumns
 {
@@ -92,6 +93,19 @@ public static class OgpColumns
         EndOfTermCompletionNumber, ChangeInCompletion, ChangeInCompletionNumber, OpenGovernmentNumber,
         OpenGovernmentAccessToInformationNumber, OpenGovernmentCivicParticipationNumber, OpenGovernmentPublicAccountabilityNumber,
         StarredEndOfTerm, RawCompletion, HighCompletion, HighAmbition, NotReviewed, BindingConstraint,
+    ];
+
+    /// <summary>
+    /// Columns Tracker does not model: the import keeps each as the file wrote it (a source cell, with the file and line)
+    /// and the export writes it back. The current IRM method's columns (Potential for Results, clusters of the action
+    /// plan review, Early Results) are among them until its review kinds hold them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SourceOnly =
+    [
+        "Code", "Theme", "Report Publication Year (Progress Report)", "Compound", "Potential for Results", "_Potential for Results",
+        "Cluster (AP Review)", "Cluster Commitment ID(s)", "Report Publication Year (End Of Term)", "Early Results", "_Early Results",
+        "Carried Forward", "Most Recently Assessed", "Star - Most Recently Assessed", "Updated? (Website)", "URL", "Latest IRM Report",
+        "Subnational in NAPs", "Action Plan ID", "id",
     ];
 
     private static int IndexOf(this IReadOnlyList<string> columns, string name) =>

@@ -97,6 +97,33 @@ public static class OgpRatings
         return cells;
     }
 
+    /// <summary>
+    /// The rating columns the published reports froze (issue 10): each report's star, and from the latest report the
+    /// commitment was reviewed in, Verifiable, _Relevant, High Ambition and the binding constraint, and the end of term's
+    /// change in completion. The export writes these rather than recomputing them, so a published rating stays what was
+    /// published even if a rule changes later; a column a report did not review is left to <see cref="Cells"/> (NR).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Frozen(CommitmentReview? midterm, CommitmentReview? endOfTerm)
+    {
+        static CommitmentReview? Reviewed(CommitmentReview? entry) => entry is { Panel.Count: > 0 } ? entry : null;
+        var (mid, end) = (Reviewed(midterm), Reviewed(endOfTerm));
+        var frozen = new Dictionary<string, string>();
+        if (mid is not null) frozen[OgpColumns.StarredMidterm] = IrmCells.FormatFlag(mid.Starred);
+        if (end is not null)
+        {
+            frozen[OgpColumns.StarredEndOfTerm] = IrmCells.FormatFlag(end.Starred);
+            if (end.ChangeInCompletion is { } change) frozen[OgpColumns.ChangeInCompletion] = IrmCells.FormatCompletionChange(change);
+        }
+        if ((end ?? mid) is { } latest)
+        {
+            frozen[OgpColumns.Verifiable] = IrmCells.FormatYesNo(latest.Verifiable);
+            frozen[OgpColumns.Relevant] = IrmCells.FormatFlag(latest.Relevant);
+            frozen[OgpColumns.HighAmbition] = IrmCells.FormatFlag(latest.HighAmbition);
+            frozen[OgpColumns.BindingConstraint] = IrmCells.FormatBindingConstraint(latest.BindingConstraint);
+        }
+        return frozen;
+    }
+
     /// <summary>Columns the consistency check compares: those Tracker derives rather than reads, and _Relevant where the values were rated.</summary>
     public static readonly IReadOnlyList<string> Compared = [.. OgpColumns.Derived, OgpColumns.Relevant];
 

@@ -36,7 +36,7 @@ public sealed record PlanContents(IReadOnlyList<DatedCommitment> Commitments, IR
             milestones.Where(m => commitments.ContainsKey(m.CommitmentId))
                 .Select(m => (Milestone: m, Commitment: commitments[m.CommitmentId]))
                 .Select(x => new DatedMilestone(x.Commitment.Code, x.Milestone.Number, x.Milestone.PlannedStart, x.Milestone.PlannedEnd,
-                    x.Milestone.Progress.Count == 0 ? null : x.Milestone.Progress.Min(p => p.AsOf),
+                    x.Milestone.EarliestProgressAsOf,
                     x.Milestone.Withdrawn || x.Commitment.Status == CommitmentStatus.Withdrawn))
                 .OrderBy(m => m.CommitmentCode, StringComparer.Ordinal).ThenBy(m => m.Number).ToList());
     }

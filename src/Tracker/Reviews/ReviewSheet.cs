@@ -6,9 +6,13 @@ using Tracker.Ratings;
 
 namespace Tracker.Reviews;
 
-/// <summary>Everything a review sheet is computed from: the plan's commitments and milestones, and the reports.</summary>
+/// <summary>Everything a review sheet is computed from: the plan's commitments, milestones and their progress, and the reports.</summary>
 public sealed record ReviewInputs(Plan Plan, IReadOnlyList<Commitment> Commitments, IReadOnlyList<Milestone> Milestones,
-    IReadOnlyDictionary<Guid, string> InstitutionNames, ReviewReport Report, ReviewReport? Midterm);
+    IReadOnlyList<ProgressRecord> Progress, IReadOnlyDictionary<Guid, string> InstitutionNames, ReviewReport Report, ReviewReport? Midterm)
+{
+    /// <summary>The reports of each milestone, oldest first.</summary>
+    public ILookup<Guid, ProgressReport> ProgressByMilestone { get; } = ProgressHistory.ByMilestone(Progress);
+}
 
 /// <summary>
 /// Computes a review's entries from its inputs, as of the report's cutoff: progress reported as of a later day does
@@ -26,7 +30,7 @@ public static class ReviewSheet
         return inputs.Commitments.OrderBy(c => c.Code).Select(commitment =>
         {
             var milestones = inputs.Milestones.Where(m => m.CommitmentId == commitment.Id).ToList();
-            var facts = Facts(commitment, milestones, inputs.InstitutionNames, report.Cutoff,
+            var facts = Facts(commitment, milestones, inputs.ProgressByMilestone, inputs.InstitutionNames, report.Cutoff,
                 midtermPanels?.GetValueOrDefault(commitment.Id));
             var entry = CommitmentReview.Rate(facts, panels.GetValueOrDefault(commitment.Id) ?? Panel.Empty, report.Kind, report.StarRule);
             return entry.CurrentMethod is { } current ? entry with { CurrentMethod = current with { Cluster = commitment.Cluster } } : entry;
@@ -99,11 +103,10 @@ public static class ReviewSheet
     }
 
     /// <summary>The facts of a commitment as of <paramref name="cutoff"/>: only progress as of that day or earlier counts.</summary>
-    public static CommitmentFacts Facts(Commitment commitment, IReadOnlyList<Milestone> milestones, IReadOnlyDictionary<Guid, string> institutionNames,
-        DateOnly cutoff, Panel? midtermPanel)
+    public static CommitmentFacts Facts(Commitment commitment, IReadOnlyList<Milestone> milestones, ILookup<Guid, ProgressReport> progress,
+        IReadOnlyDictionary<Guid, string> institutionNames, DateOnly cutoff, Panel? midtermPanel)
     {
-        var asOfCutoff = milestones.Select(m => (Milestone: m, Progress: m.Progress.Where(p => p.AsOf <= cutoff)
-            .OrderBy(p => p.AsOf).ThenBy(p => p.ReportedAt).ToList())).ToList();
+        var asOfCutoff = milestones.Select(m => (Milestone: m, Progress: progress[m.Id].Where(p => p.AsOf <= cutoff).ToList())).ToList();
         var computed = ComputedCompletion.From(asOfCutoff.Select(x => new MilestoneStatus(x.Progress.LastOrDefault()?.Level, x.Milestone.Withdrawn, x.Milestone.Weight)).ToList());
         var onTime = OnTime.Evaluate(asOfCutoff.Select(x => new MilestoneSchedule(x.Milestone.PlannedEnd,
             x.Progress.FirstOrDefault(p => p.Level == ProgressLevel.Complete)?.AsOf, x.Milestone.Withdrawn)).ToList(), cutoff);
@@ -120,14 +123,19 @@ public static class ReviewInputsLoader
     /// <summary>The inputs of the plan's report of <paramref name="kind"/>, or null when the plan or report does not exist.</summary>
     public static async Task<ReviewInputs?> LoadAsync(IQuerySession session, Guid planId, ReportKind kind, CancellationToken ct)
     {
-        var plan = await session.LoadAsync<Plan>(planId, ct);
-        var report = await session.LoadAsync<ReviewReport>(ReviewReport.IdFor(planId, kind), ct);
-        if (plan is null || report is null) return null;
-        var midterm = kind == ReportKind.EndOfTerm ? await session.LoadAsync<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.Midterm), ct) : null;
-        var commitments = await session.Query<Commitment>().Where(c => c.PlanId == planId).ToListAsync(ct);
-        var milestones = await session.Query<Milestone>().Where(m => m.PlanId == planId).ToListAsync(ct);
-        var institutionIds = commitments.Select(c => c.Text.LeadInstitutionId).Distinct().ToArray();
+        // Two round trips, not seven: a publication (one per plan and kind in an import) was bound by their latency.
+        var batch = session.CreateBatchQuery();
+        var plan = batch.Load<Plan>(planId);
+        var report = batch.Load<ReviewReport>(ReviewReport.IdFor(planId, kind));
+        var midterm = kind == ReportKind.EndOfTerm ? batch.Load<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.Midterm)) : Task.FromResult<ReviewReport?>(null);
+        var commitments = batch.Query<Commitment>().Where(c => c.PlanId == planId).ToList();
+        var milestones = batch.Query<Milestone>().Where(m => m.PlanId == planId).ToList();
+        var progress = batch.Query<ProgressRecord>().Where(r => r.PlanId == planId).ToList();
+        await batch.Execute(ct);
+        if (await plan is not { } found || await report is not { } current) return null;
+        var institutionIds = (await commitments).Select(c => c.Text.LeadInstitutionId).Distinct().ToArray();
         var institutions = await session.LoadManyAsync<Institutions.Institution>(ct, institutionIds);
-        return new ReviewInputs(plan, commitments, milestones, institutions.ToDictionary(i => i.Id, i => i.Name), report, midterm);
+        return new ReviewInputs(found, await commitments, await milestones, await progress, institutions.ToDictionary(i => i.Id, i => i.Name),
+            current, await midterm);
     }
 }

@@ -88,10 +88,10 @@ public static class ReviewViews
         return inputs.Commitments.OrderBy(c => c.Code).Select(c =>
         {
             var milestones = inputs.Milestones.Where(m => m.CommitmentId == c.Id).OrderBy(m => m.Number).ToList();
-            var facts = ReviewSheet.Facts(c, milestones, inputs.InstitutionNames, cutoff, null);
+            var facts = ReviewSheet.Facts(c, milestones, inputs.ProgressByMilestone, inputs.InstitutionNames, cutoff, null);
             var atCutoff = milestones.Select(m =>
             {
-                var history = m.Progress.Where(p => p.AsOf <= cutoff).OrderBy(p => p.AsOf).ThenBy(p => p.ReportedAt).ToList();
+                var history = inputs.ProgressByMilestone[m.Id].Where(p => p.AsOf <= cutoff).ToList();
                 return new MilestoneAtCutoff(m.Id, m.Number, m.Text, m.PlannedEnd, m.Withdrawn,
                     Overdue.IsOverdue(m.PlannedEnd, history.LastOrDefault()?.Level, m.Withdrawn, cutoff), history.LastOrDefault(), history);
             }).ToList();

@@ -43,6 +43,7 @@ public class rebuilding_projections(TrackerApp app) : IClassFixture<TrackerApp>
         await daemon.RebuildProjectionAsync<Plan>(CancellationToken.None);
         await daemon.RebuildProjectionAsync<Commitment>(CancellationToken.None);
         await daemon.RebuildProjectionAsync<Milestone>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync<ProgressRecordProjection>(CancellationToken.None);
         await daemon.RebuildProjectionAsync<ReviewReport>(CancellationToken.None);
         await daemon.RebuildProjectionAsync<PlanDashboardProjection>(CancellationToken.None);
         await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));

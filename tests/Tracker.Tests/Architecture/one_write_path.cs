@@ -24,7 +24,8 @@ public class one_write_path
     public void the_events_found_are_the_facts_of_every_stream()
     {
         DomainEvents().Select(t => t.Name).Order().ShouldBe([
-            "AssessmentRecorded", "CommitmentClustered", "CommitmentRegistered", "CommitmentRevised", "CommitmentWithdrawn", "ErratumIssued",
+            "AssessmentRecorded", "CommitmentClustered", "CommitmentRegistered", "CommitmentRevised", "CommitmentSourceCellsRecorded", "CommitmentWithdrawn",
+            "ErratumIssued",
             "InstitutionRegistered", "MemberRegistered", "MilestonePlanned", "MilestoneProgressReported", "MilestoneRebaselined",
             "MilestoneWithdrawn", "PlanAmended", "PlanEnded", "PlanRegistered", "PublicCommentSubmitted", "ReviewerAssigned",
             "ReviewReportOpened", "ReviewReportPublished", "ReviewReportSentToPublicComment",

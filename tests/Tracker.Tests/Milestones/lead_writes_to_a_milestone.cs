@@ -21,7 +21,7 @@ public class lead_writes_to_a_milestone
     private static readonly Commitment Withdrawn = Active with { Status = CommitmentStatus.Withdrawn, WithdrawnReason = "Merged into NL0026" };
 
     private static readonly Milestone Milestone = new(Guid.Parse("0190a000-0000-7000-8000-000000000030"), Active.Id, Plan.Id, 1, "Professionalisation course",
-        null, new DateOnly(2016, 1, 1), new DateOnly(2018, 6, 30), new DateOnly(2018, 6, 30), 1m, false, null, [], [], At, At) { Version = 4 };
+        null, new DateOnly(2016, 1, 1), new DateOnly(2018, 6, 30), new DateOnly(2018, 6, 30), 1m, false, null, null, null, 0, [], At, At) { Version = 4 };
 
     private static Caller Ministry(Guid institution) => new("ministry-1", TrackerRole.Ministry, institution);
 

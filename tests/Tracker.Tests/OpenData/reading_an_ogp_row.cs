@@ -66,7 +66,7 @@ public class reading_an_ogp_row
         commitment.Plan.MidtermCutoff.ShouldBe(new DateOnly(2016, 12, 31));
         commitment.Title.ShouldBe("Training civil servants on public participation");
         commitment.FullText.ShouldBe("The public officer as professional.\n");
-        commitment.LeadInstitution.ShouldBe("Ministry of Infrastructure and the Environment");
+        commitment.LeadInstitutions.ShouldBe(["Ministry of Infrastructure and the Environment"]);
         commitment.SupportingInstitutionsText.ShouldBeNull();
         commitment.Cluster.ShouldBeNull();
         commitment.Start.ShouldBe(new DateOnly(2016, 1, 1));
@@ -89,17 +89,16 @@ public class reading_an_ogp_row
         { OgpColumns.Identifier, "", OgpColumns.Identifier, "Required" },
         { OgpColumns.Identifier, "NL25", OgpColumns.Identifier, "not an OGP code" },
         { OgpColumns.Member, "NA", OgpColumns.Member, "Required" },
-        { OgpColumns.NationalOrLocal, "Federal", OgpColumns.NationalOrLocal, "neither National nor Local" },
+        { OgpColumns.NationalOrLocal, "Federal", OgpColumns.NationalOrLocal, "none of National, Local, Legacy Local, Other" },
         { OgpColumns.PlanNumber, "three", OgpColumns.PlanNumber, "not a whole number" },
         { OgpColumns.YearOfSubmission, "", OgpColumns.YearOfSubmission, "Required" },
         { OgpColumns.EndYear, "2015", OgpColumns.EndYear, "before its year of submission" },
         { OgpColumns.CommitmentNumber, "NA", OgpColumns.CommitmentNumber, "Required" },
         { OgpColumns.Title, "ND", OgpColumns.Title, "Required" },
-        { OgpColumns.Title, new string('t', 501), OgpColumns.Title, "at most 500" },
-        { OgpColumns.ShortTitle, new string('s', 301), OgpColumns.ShortTitle, "at most 300" },
-        { OgpColumns.LeadInstitution, "NA", OgpColumns.LeadInstitution, "lead institution" },
-        { OgpColumns.LeadInstitution, "", OgpColumns.LeadInstitution, "lead institution" },
-        { OgpColumns.LeadInstitution, string.Join("\n - ", Enumerable.Repeat("Dirección General de Comisiones", 12)), OgpColumns.LeadInstitution, "several institutions" },
+        { OgpColumns.Title, new string('t', 5_001), OgpColumns.Title, "at most 5000" },
+        { OgpColumns.Title, "A title\0", OgpColumns.Title, "NUL" },
+        { OgpColumns.ShortTitle, new string('s', 5_001), OgpColumns.ShortTitle, "at most 5000" },
+        { OgpColumns.LeadInstitution, new string('m', 1_001), OgpColumns.LeadInstitution, "at most 1000" },
         { OgpColumns.Specificity, "Very High", OgpColumns.Specificity, "not one of None, Low, Medium, High" },
         { OgpColumns.MidtermCompletion, "Done", OgpColumns.MidtermCompletion, "not one of Not Started" },
         { OgpColumns.AccessToInformation, "maybe", OgpColumns.AccessToInformation, "OGP Value" },
@@ -120,9 +119,50 @@ public class reading_an_ogp_row
     [Fact]
     public void every_problem_of_a_row_is_named_at_once()
     {
-        var reading = OgpCommitmentRow.Read(Row((OgpColumns.LeadInstitution, "NA"), (OgpColumns.Title, ""), (OgpColumns.Specificity, "?")));
+        var reading = OgpCommitmentRow.Read(Row((OgpColumns.Member, ""), (OgpColumns.Title, ""), (OgpColumns.Specificity, "?")));
 
-        reading.Problems.Select(p => p.Column).ShouldBe([OgpColumns.Title, OgpColumns.LeadInstitution, OgpColumns.Specificity], ignoreOrder: true);
+        reading.Problems.Select(p => p.Column).ShouldBe([OgpColumns.Title, OgpColumns.Member, OgpColumns.Specificity], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("NA")]
+    [InlineData("")]
+    [InlineData("ND")]
+    public void a_lead_the_file_does_not_name_is_read_as_not_named(string cell)
+    {
+        var commitment = OgpCommitmentRow.Read(Row((OgpColumns.LeadInstitution, cell))).Commitment.ShouldNotBeNull();
+
+        commitment.LeadInstitutions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_cell_listing_several_bodies_is_read_as_a_lead_and_its_co_leads()
+    {
+        var commitment = OgpCommitmentRow.Read(Row((OgpColumns.LeadInstitution, "Secretaría General\n - Secretaría\n - Dirección General de Tecnología de\n  la Información")))
+            .Commitment.ShouldNotBeNull();
+
+        commitment.LeadInstitutions.ShouldBe(["Secretaría General", "Secretaría", "Dirección General de Tecnología de la Información"]);
+    }
+
+    [Theory]
+    [InlineData("National", MemberKind.National)]
+    [InlineData("Local", MemberKind.Local)]
+    [InlineData("Legacy Local", MemberKind.LegacyLocal)]
+    [InlineData("Other", MemberKind.Other)]
+    public void every_kind_of_member_ogp_lists_is_read(string cell, MemberKind kind)
+    {
+        var commitment = OgpCommitmentRow.Read(Row((OgpColumns.NationalOrLocal, cell))).Commitment.ShouldNotBeNull();
+
+        commitment.Member.Kind.ShouldBe(kind);
+        OgpMemberKinds.Format(kind).ShouldBe(cell);
+    }
+
+    [Fact]
+    public void a_title_longer_than_a_person_would_type_is_kept_whole()
+    {
+        var title = string.Join(' ', Enumerable.Repeat("Implement the law on access to public information in every ministry.", 12));
+
+        OgpCommitmentRow.Read(Row((OgpColumns.Title, title))).Commitment.ShouldNotBeNull().Title.ShouldBe(title);
     }
 
     [Theory]

@@ -20,13 +20,19 @@ public class building_a_review_sheet
         Guid.Parse($"0195f0a2-7c1e-7000-8000-0000000001{n:00}"), PlanId, code, $"{n:00}",
         new CommitmentText($"Commitment {code}", null, null, LeadId, [], null, null, null, [], []), null, "admin", At));
 
-    private static Milestone Milestone(Commitment commitment, int number, params (ProgressLevel Level, DateOnly AsOf)[] progress)
+    // The progress records of the milestones a test makes, as the inline projection would insert them.
+    private readonly List<ProgressRecord> progress = [];
+
+    private Milestone Milestone(Commitment commitment, int number, params (ProgressLevel Level, DateOnly AsOf)[] reports)
     {
         var milestone = Tracker.Milestones.Milestone.Create(new MilestonePlanned(Guid.NewGuid(), commitment.Id, PlanId, number, $"Milestone {number}",
             null, new DateOnly(2016, 1, 1), new DateOnly(2018, 6, 30), 1m, "admin", At));
-        foreach (var (level, asOf) in progress)
-            milestone = milestone.Apply(new MilestoneProgressReported(milestone.Id, commitment.Id, PlanId, level, null, "Reported.", [], asOf,
-                "ministry", LeadId, At));
+        foreach (var (level, asOf) in reports)
+        {
+            var reported = new MilestoneProgressReported(milestone.Id, commitment.Id, PlanId, level, null, "Reported.", [], asOf, "ministry", LeadId, At);
+            milestone = milestone.Apply(reported);
+            progress.Add(new ProgressRecord(Guid.NewGuid(), milestone.Id, commitment.Id, PlanId, ProgressReport.Of(reported)));
+        }
         return milestone;
     }
 
@@ -45,9 +51,9 @@ public class building_a_review_sheet
     // Levels as a reviewer types them, read the way the API reads them.
     private static Score Score(Indicator indicator, string value) => Tracker.Reviews.Score.Parse(indicator, value, out _)!;
 
-    private static ReviewInputs Inputs(ReviewReport report, IReadOnlyList<Commitment> commitments, IReadOnlyList<Milestone> milestones,
+    private ReviewInputs Inputs(ReviewReport report, IReadOnlyList<Commitment> commitments, IReadOnlyList<Milestone> milestones,
         ReviewReport? midterm = null) =>
-        new(Plan, commitments, milestones, new Dictionary<Guid, string> { [LeadId] = "Ministry of Infrastructure and the Environment" }, report, midterm);
+        new(Plan, commitments, milestones, progress, new Dictionary<Guid, string> { [LeadId] = "Ministry of Infrastructure and the Environment" }, report, midterm);
 
     [Fact]
     public void progress_reported_as_of_a_day_after_the_cutoff_does_not_count()

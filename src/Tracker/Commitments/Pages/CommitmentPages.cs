@@ -62,9 +62,12 @@ public static class CommitmentPages
             : await session.Events.FetchStreamAsync(page.Id, token: ct);
         var texts = events.Select(e => e.Data).OfType<CommitmentRegistered>().Select(r => r.Text)
             .Concat(events.Select(e => e.Data).OfType<CommitmentRevised>().Select(r => r.Text)).ToList();
-        var names = (await session.LoadManyAsync<Institution>(ct, texts.Select(t => t.LeadInstitutionId).Distinct()))
+        var names = (await session.LoadManyAsync<Institution>(ct, texts.SelectMany(t => t.CoLeads.Prepend(t.LeadInstitutionId)).Distinct()))
             .ToDictionary(i => i.Id, i => i.Name);
-        string Name(Guid id) => names.GetValueOrDefault(id) ?? "an institution Tracker does not name";
+        string Name(Guid id) => id == CommitmentText.LeadNotNamed ? "no institution the plan names"
+            : names.GetValueOrDefault(id) ?? "an institution Tracker does not name";
+        string Leads(CommitmentText text) => text.CoLeads.Count == 0 ? Name(text.LeadInstitutionId)
+            : $"{Name(text.LeadInstitutionId)} with {string.Join(", ", text.CoLeads.Select(Name))}";
 
         var changes = new List<CommitmentChange>();
         CommitmentText? previous = null;
@@ -73,7 +76,7 @@ public static class CommitmentPages
             switch (e.Data)
             {
                 case CommitmentRegistered r:
-                    changes.Add(new(r.RegisteredAt, $"Registered as {r.Code}, commitment {r.Number} of the plan, led by {Name(r.Text.LeadInstitutionId)}."));
+                    changes.Add(new(r.RegisteredAt, $"Registered as {r.Code}, commitment {r.Number} of the plan, led by {Leads(r.Text)}."));
                     previous = r.Text;
                     break;
                 case CommitmentRevised r:
@@ -82,6 +85,9 @@ public static class CommitmentPages
                     break;
                 case CommitmentWithdrawn w:
                     changes.Add(new(w.WithdrawnAt, $"Withdrawn from the plan. Reason given: {w.Reason}"));
+                    break;
+                case CommitmentSourceCellsRecorded s:
+                    changes.Add(new(s.RecordedAt, $"{s.Cells.Count} cells of {s.Source} kept as published, for the columns Tracker does not model."));
                     break;
                 case CommitmentClustered c:
                     changes.Add(new(c.ClusteredAt, $"Placed by the IRM in the cluster “{c.Cluster}”, rated together with its other commitments."));
@@ -104,6 +110,7 @@ public static class CommitmentPages
         if (before.Title != after.Title) what.Add($"title changed from “{before.Title}” to “{after.Title}”");
         if (before.LeadInstitutionId != after.LeadInstitutionId)
             what.Add($"lead institution changed from {name(before.LeadInstitutionId)} to {name(after.LeadInstitutionId)}");
+        if (!before.CoLeads.SequenceEqual(after.CoLeads)) what.Add("co-lead institutions changed");
         if (before.Start != after.Start) what.Add($"start date changed from {Words.Day(before.Start)} to {Words.Day(after.Start)}");
         if (before.End != after.End) what.Add($"end date changed from {Words.Day(before.End)} to {Words.Day(after.End)}");
         if (before.FullText != after.FullText) what.Add("commitment text revised");

@@ -32,7 +32,8 @@ public static class ProgressFeeds
                     return SitePages.NotFound(http, $"Tracker holds no plan “{id}”.");
                 var commitments = await session.Query<Commitment>().Where(c => c.PlanId == planId).ToListAsync(ct);
                 var milestones = await session.Query<Milestone>().Where(m => m.PlanId == planId).ToListAsync(ct);
-                return Feed(http, $"Progress updates: {plan.Title}", $"/plans/{planId}", EntriesOf(commitments, milestones));
+                var progress = await ProgressHistory.OfPlanAsync(session, planId, ct);
+                return Feed(http, $"Progress updates: {plan.Title}", $"/plans/{planId}", EntriesOf(commitments, milestones, progress));
             })
             .ExcludeFromDescription();
 
@@ -43,17 +44,20 @@ public static class ProgressFeeds
                 var commitments = await session.Query<Commitment>().Where(c => c.Text.LeadInstitutionId == institutionId).ToListAsync(ct);
                 var ids = commitments.Select(c => c.Id).ToArray();
                 var milestones = ids.Length == 0 ? [] : await session.Query<Milestone>().Where(m => m.CommitmentId.IsOneOf(ids)).ToListAsync(ct);
+                var progress = ids.Length == 0 ? [] : await session.Query<ProgressRecord>().Where(r => r.CommitmentId.IsOneOf(ids)).ToListAsync(ct);
                 var home = commitments.Count > 0 ? $"/plans/{commitments[0].PlanId}" : "/";
-                return Feed(http, $"Progress updates: commitments led by {institution.Name}", home, EntriesOf(commitments, milestones));
+                return Feed(http, $"Progress updates: commitments led by {institution.Name}", home, EntriesOf(commitments, milestones, progress));
             })
             .ExcludeFromDescription();
     }
 
-    private static IReadOnlyList<ProgressEntry> EntriesOf(IReadOnlyList<Commitment> commitments, IReadOnlyList<Milestone> milestones)
+    private static IReadOnlyList<ProgressEntry> EntriesOf(IReadOnlyList<Commitment> commitments, IReadOnlyList<Milestone> milestones,
+        IReadOnlyList<ProgressRecord> records)
     {
         var codes = commitments.ToDictionary(c => c.Id, c => c.Code);
+        var progress = ProgressHistory.ByMilestone(records);
         return milestones
-            .SelectMany(m => m.Progress.Select(p => new ProgressEntry(m.Id, codes.GetValueOrDefault(m.CommitmentId) ?? "", m.Number, p.PublicOnly())))
+            .SelectMany(m => progress[m.Id].Select(p => new ProgressEntry(m.Id, codes.GetValueOrDefault(m.CommitmentId) ?? "", m.Number, p.PublicOnly())))
             .OrderByDescending(e => e.Report.ReportedAt).ThenByDescending(e => e.Report.AsOf).ThenBy(e => e.Code, StringComparer.Ordinal)
             .ThenBy(e => e.MilestoneNumber)
             .Take(Entries).ToList();

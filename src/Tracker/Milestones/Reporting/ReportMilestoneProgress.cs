@@ -28,7 +28,7 @@ public static class ReportMilestoneProgressHandler
     public static async Task<(UpdatedAggregate, Events)> Handle(ReportMilestoneProgress command, Milestone milestone,
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var context = await MilestoneContext.LoadAsync(session, milestone.CommitmentId, ct);
+        var context = await MilestoneContext.OfAsync(session, milestone, ct);
         return (new UpdatedAggregate(), [Decide(command, milestone, context, clock.GetUtcNow())]);
     }
 
@@ -67,13 +67,13 @@ public static class ReportMilestoneProgressHandler
                 var evidence = (body.Evidence ?? []).Select(e => new Evidence(e.Title!.Trim(), e.Url!, e.Visibility ?? EvidenceVisibility.Public)).ToList();
                 return await Writes.Update<Milestone>(http, expected => new ReportMilestoneProgress(milestoneId, body.Level!.Value, body.Percent, body.Narrative!.Trim(), evidence,
                     body.AsOf, expected, http.Caller()),
-                    m => new WriteResult(200, MilestoneView.Of(m, showPrivateEvidence: true, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
+                    m => new WriteResult(200, MilestoneSummary.Of(m, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Ministry)
             .WithName("ReportMilestoneProgress")
             .WithRequestExample("""{"level":"Limited","percent":55,"asOf":"2017-06-30","narrative":"Six out of 11 tranches attended the course.","evidence":[{"title":"Self-assessment report","url":"https://www.opengovpartnership.org/documents/netherlands-mid-term-self-assessment-2016-2018/","visibility":"Public"}]}""")
             .WithSummary("Report a milestone's progress, with evidence (lead institution's staff only)")
-            .Produces<MilestoneView>()
+            .Produces<MilestoneSummary>()
             .ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 }

@@ -19,7 +19,7 @@ public sealed record ExportFilter(Guid? MemberId, Guid? PlanId);
 /// or JSON (an array of objects keyed by the same column names). Rows are read from the database as a stream and
 /// written as they come, so a large export never sits in memory. Only published reviews are exported.
 /// </summary>
-public sealed class OgpExport(IDocumentStore store)
+public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
 {
     /// <summary>Resolves <c>?member=</c> (id, code or name) and <c>?plan=</c> (id); the field at fault when one names nothing.</summary>
     public async Task<(ExportFilter? Filter, string? Field, string? Problem)> FilterAsync(string? member, string? plan, CancellationToken ct)
@@ -50,6 +50,7 @@ public sealed class OgpExport(IDocumentStore store)
         // Two sessions: one streams the commitments (its connection is busy until the last row), the other looks up.
         await using var session = store.QuerySession();
         await using var lookups = store.QuerySession();
+        var today = Tracker.Infrastructure.Days.Of(clock);
         var members = (await session.Query<Member>().ToListAsync(ct)).ToDictionary(m => m.Id);
         var plans = (await session.Query<Plan>().ToListAsync(ct)).ToDictionary(p => p.Id);
         var institutions = new Dictionary<Guid, string>();
@@ -67,15 +68,18 @@ public sealed class OgpExport(IDocumentStore store)
             if (!reviews.TryGetValue(plan.Id, out var planReviews))
                 reviews[plan.Id] = planReviews = (await PublishedAsync(lookups, plan.Id, ReportKind.Midterm, ct),
                     await PublishedAsync(lookups, plan.Id, ReportKind.EndOfTerm, ct));
-            var named = new[] { commitment.Text.LeadInstitutionId }.Concat(commitment.Text.SupportingInstitutionIds).Where(id => !institutions.ContainsKey(id)).ToArray();
+            var named = CommitmentTextRules.InstitutionIds(commitment.Text).Where(id => !institutions.ContainsKey(id)).Distinct().ToArray();
             if (named.Length > 0)
                 foreach (var institution in await lookups.LoadManyAsync<Institution>(ct, named))
                     institutions[institution.Id] = institution.Name;
 
-            yield return OgpExportRow.Cells(commitment, members[plan.MemberId], plan,
-                institutions.GetValueOrDefault(commitment.Text.LeadInstitutionId, ""),
+            var leads = new[] { commitment.Text.LeadInstitutionId }.Where(_ => commitment.Text.NamesLead).Concat(commitment.Text.CoLeads)
+                .Select(id => institutions.GetValueOrDefault(id, "")).ToList();
+            yield return OgpExportRow.Cells(commitment, members[plan.MemberId], plan, leads,
                 commitment.Text.SupportingInstitutionIds.Select(id => institutions.GetValueOrDefault(id)).OfType<string>().ToList(),
-                IrmAssessments.FromPublished(planReviews.Midterm.GetValueOrDefault(commitment.Id), planReviews.EndOfTerm.GetValueOrDefault(commitment.Id)));
+                IrmAssessments.FromPublished(planReviews.Midterm.GetValueOrDefault(commitment.Id), planReviews.EndOfTerm.GetValueOrDefault(commitment.Id)),
+                OgpRatings.Frozen(planReviews.Midterm.GetValueOrDefault(commitment.Id), planReviews.EndOfTerm.GetValueOrDefault(commitment.Id)),
+                today);
         }
     }
 

@@ -39,27 +39,56 @@ public sealed record OgpPlan(int Number, int FirstYear, int LastYear)
     public DateOnly MidtermCutoff => Plans.Plan.DefaultMidtermCutoff(PeriodStart, PeriodEnd);
 
     /// <summary>The title a plan registered by the import gets (the file has none).</summary>
-    public string TitleFor(OgpMember member) =>
-        $"{member.Name} {(member.Kind == MemberKind.Local ? "Local" : "National")} Action Plan {FirstYear}-{LastYear}";
+    public string TitleFor(OgpMember member) => member.Kind switch
+    {
+        MemberKind.National => $"{member.Name} National Action Plan {FirstYear}-{LastYear}",
+        MemberKind.Local or MemberKind.LegacyLocal => $"{member.Name} Local Action Plan {FirstYear}-{LastYear}",
+        _ => $"{member.Name} Action Plan {FirstYear}-{LastYear}",
+    };
 }
 
-/// <summary>A row the import can take: everything it will register, already checked against Tracker's rules.</summary>
+/// <summary>OGP's spellings of the member kinds in "National Or Local".</summary>
+public static class OgpMemberKinds
+{
+    private static readonly (MemberKind Kind, string Text)[] Spellings =
+        [(MemberKind.National, "National"), (MemberKind.Local, "Local"), (MemberKind.LegacyLocal, "Legacy Local"), (MemberKind.Other, "Other")];
+
+    /// <summary>The kind a cell names, ignoring case and spaces ("Legacy Local", "legacylocal").</summary>
+    public static MemberKind? Parse(string cell) =>
+        Spellings.Where(s => string.Equals(s.Text.Replace(" ", "", StringComparison.Ordinal), cell.Replace(" ", "", StringComparison.Ordinal).Trim(),
+            StringComparison.OrdinalIgnoreCase)).Select(s => (MemberKind?)s.Kind).FirstOrDefault();
+
+    /// <summary>The kind as OGP writes it.</summary>
+    public static string Format(MemberKind kind) => Spellings.Single(s => s.Kind == kind).Text;
+}
+
+/// <summary>
+/// A row the import can take: everything it will register, already checked against Tracker's rules.
+/// <paramref name="LeadInstitutions"/> are the lead and its co-leads, none when the file says the lead is not named
+/// (<c>NA</c>); <paramref name="Published"/> is the row as the file wrote it, for the cells Tracker keeps as source cells.
+/// </summary>
 public sealed record OgpCommitment(int Line, string Code, OgpMember Member, OgpPlan Plan, string Number, string Title, string? ShortTitle,
-    string? FullText, string LeadInstitution, string? SupportingInstitutionsText, DateOnly? Start, DateOnly? End,
-    IReadOnlyList<string> PolicyAreas, string? Cluster, IrmAssessments Assessments, IReadOnlyList<RowWarning> Warnings);
+    string? FullText, IReadOnlyList<string> LeadInstitutions, string? SupportingInstitutionsText, DateOnly? Start, DateOnly? End,
+    IReadOnlyList<string> PolicyAreas, string? Cluster, IrmAssessments Assessments, IReadOnlyList<RowWarning> Warnings,
+    IReadOnlyDictionary<string, string> Published);
 
 /// <summary>A row read: the commitment to register, or the problems that refuse it.</summary>
 public sealed record RowReading(OgpCommitment? Commitment, IReadOnlyList<RowProblem> Problems);
 
 /// <summary>
 /// Maps one row of the OGP file to what Tracker registers (pure: no database). A row is refused, with every column
-/// at fault, when Tracker could not hold it as written: no code or lead institution, a plan year or rating it cannot
-/// read, text longer than Tracker keeps. Dates never refuse a row (see <see cref="OgpDates"/>).
+/// at fault, only when it cannot be a commitment: no code, member or title, a plan number or year it cannot read, a
+/// rating that is no level of its scale, text past the bounds the IRM's own data stays far within. Several lead
+/// institutions in one cell are a lead and its co-leads (<see cref="OgpInstitutionNames"/>); a lead of NA is "not
+/// named". Dates never refuse a row (see <see cref="OgpDates"/>).
 /// </summary>
 public static partial class OgpCommitmentRow
 {
     // "No value" in the OGP file's text columns.
     private static readonly string[] Missing = ["", "NA", "ND", "NR", "N/A"];
+
+    /// <summary>The longest title or short title the import keeps, and the longest institution name.</summary>
+    public const int MaxTitle = 5_000, MaxInstitutionName = 1_000;
 
     /// <summary>Reads <paramref name="row"/>; <paramref name="planWritesDayFirst"/> is <see cref="OgpDates.IsWrittenDayFirst"/> for any date of its plan.</summary>
     public static RowReading Read(OgpRow row, bool planWritesDayFirst = false)
@@ -73,12 +102,8 @@ public static partial class OgpCommitmentRow
             Refuse(OgpColumns.Identifier, code.Length == 0 ? "Required." : $"'{code}' is not an OGP code: the member's code and four digits, e.g. NL0025.");
 
         var memberName = Text(row, OgpColumns.Member, max: 200, required: true, Refuse);
-        var kind = row[OgpColumns.NationalOrLocal].Trim() switch
-        {
-            var k when k.Equals("National", StringComparison.OrdinalIgnoreCase) => MemberKind.National,
-            var k when k.Equals("Local", StringComparison.OrdinalIgnoreCase) => MemberKind.Local,
-            var k => Fail<MemberKind>(() => Refuse(OgpColumns.NationalOrLocal, $"'{k}' is neither National nor Local.")),
-        };
+        var kind = OgpMemberKinds.Parse(row[OgpColumns.NationalOrLocal]) ?? Fail<MemberKind>(() =>
+            Refuse(OgpColumns.NationalOrLocal, $"'{row[OgpColumns.NationalOrLocal].Trim()}' is none of National, Local, Legacy Local, Other."));
         var region = Text(row, OgpColumns.Region, max: 200, required: false, Refuse);
 
         var planNumber = WholeNumber(row, OgpColumns.PlanNumber, 1, 99, Refuse);
@@ -88,11 +113,13 @@ public static partial class OgpCommitmentRow
             Refuse(OgpColumns.EndYear, $"The plan ends ({last}) before its year of submission ({first}).");
 
         var number = CommitmentNumber(row, Refuse, warnings);
-        var title = Text(row, OgpColumns.Title, max: 500, required: true, Refuse);
-        var shortTitle = Text(row, OgpColumns.ShortTitle, max: 300, required: false, Refuse);
+        // The IRM publishes titles of several sentences (over 500 characters, what the API takes from a person): the
+        // import keeps them whole, up to bounds no published cell comes near.
+        var title = Text(row, OgpColumns.Title, max: MaxTitle, required: true, Refuse);
+        var shortTitle = Text(row, OgpColumns.ShortTitle, max: MaxTitle, required: false, Refuse);
         var fullText = Text(row, OgpColumns.FullText, max: 50_000, required: false, Refuse, trim: false);
-        var lead = InstitutionName(row, Refuse);
-        var supporting = Text(row, OgpColumns.SupportingInstitutions, max: 5_000, required: false, Refuse);
+        var leads = InstitutionNames(row, Refuse);
+        var supporting = Text(row, OgpColumns.SupportingInstitutions, max: 20_000, required: false, Refuse);
         var cluster = Text(row, OgpColumns.Cluster, max: 300, required: false, Refuse);
         var policyAreas = PolicyAreas(row, warnings);
         var assessments = Assessments(row, Refuse);
@@ -110,8 +137,8 @@ public static partial class OgpCommitmentRow
         }
 
         var member = new OgpMember(code[..^4], memberName!, kind, region);
-        return new RowReading(new OgpCommitment(row.Line, code, member, plan, number!, title!, shortTitle, fullText, lead!, supporting,
-            start, end, policyAreas, cluster, assessments, warnings), []);
+        return new RowReading(new OgpCommitment(row.Line, code, member, plan, number!, title!, shortTitle, fullText, leads!, supporting,
+            start, end, policyAreas, cluster, assessments, warnings, row.Cells), []);
     }
 
     /// <summary>The key of a row's plan, for finding which plans write their dates day first.</summary>
@@ -138,6 +165,11 @@ public static partial class OgpCommitmentRow
             return null;
         }
         var text = trim ? cell.Trim() : cell;
+        if (text.Contains('\0'))
+        {
+            refuse(column, "Holds a NUL character, which no text in Tracker holds.");
+            return null;
+        }
         if (text.Length > max)
         {
             refuse(column, $"{text.Length} characters; Tracker keeps at most {max}.");
@@ -146,23 +178,24 @@ public static partial class OgpCommitmentRow
         return text;
     }
 
-    // Names are compared and shown on one line: line breaks and runs of spaces inside a cell become one space.
-    private static string? InstitutionName(OgpRow row, Action<string, string> refuse)
+    // Names are compared and shown on one line (OgpInstitutionNames): the lead first, then its co-leads. "NA" (or ND, NR,
+    // an empty cell) is a plan that names no lead: recorded as such, never an invented institution.
+    private static IReadOnlyList<string>? InstitutionNames(OgpRow row, Action<string, string> refuse)
     {
-        var cell = Spaces().Replace(row[OgpColumns.LeadInstitution], " ").Trim();
-        if (Missing.Contains(cell, StringComparer.OrdinalIgnoreCase))
+        var cell = row[OgpColumns.LeadInstitution];
+        if (Missing.Contains(cell.Trim(), StringComparer.OrdinalIgnoreCase)) return [];
+        if (cell.Contains('\0'))
         {
-            refuse(OgpColumns.LeadInstitution, cell.Length == 0 ? "Required: every commitment has a lead institution."
-                : $"Required, but the file says '{cell}': every commitment has a lead institution.");
+            refuse(OgpColumns.LeadInstitution, "Holds a NUL character, which no name in Tracker holds.");
             return null;
         }
-        if (cell.Length > 300)
+        var names = OgpInstitutionNames.Split(cell);
+        if (names.FirstOrDefault(n => n.Length > MaxInstitutionName) is { } tooLong)
         {
-            refuse(OgpColumns.LeadInstitution, $"{cell.Length} characters, longer than an institution's name (300): the cell seems to list "
-                + "several institutions. Put the lead institution alone in this column and the others in Supporting Institution(s).");
+            refuse(OgpColumns.LeadInstitution, $"A name of {tooLong.Length} characters; Tracker keeps names of at most {MaxInstitutionName}.");
             return null;
         }
-        return cell;
+        return names;
     }
 
     private static int? WholeNumber(OgpRow row, string column, int min, int max, Action<string, string> refuse)
@@ -282,7 +315,4 @@ public static partial class OgpCommitmentRow
 
     [GeneratedRegex(@"^\d+\.\d{6,}$")]
     private static partial Regex FloatArtefact();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

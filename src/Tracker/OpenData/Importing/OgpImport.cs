@@ -4,6 +4,7 @@ using Tracker.Commitments;
 using Tracker.Infrastructure;
 using Tracker.Institutions;
 using Tracker.Members;
+using Tracker.OpenData.Exporting;
 using Tracker.Plans;
 using Tracker.Ratings;
 using Tracker.Reviews;
@@ -17,9 +18,11 @@ public sealed record ImportRun(string UserId, bool DryRun);
 public readonly record struct ImportProgress(int RowsDone, int Rows);
 
 /// <summary>
-/// Imports an OGP/IRM commitment file. A long-running command: it writes through Marten directly, one session (one
-/// transaction) per row, so a refused or failed row writes nothing, each retried by <see cref="Resilience.UnitOfWorkPipeline"/>
-/// on transient failures. Idempotent, keyed on the commitment code: a commitment Tracker holds is left as it is.
+/// Imports an OGP/IRM commitment file. A long-running command: it writes through Marten directly, rows decided one by
+/// one and appended <see cref="BatchSize"/> at a time, one session (one transaction) per batch, each retried by
+/// <see cref="Resilience.UnitOfWorkPipeline"/> on transient failures; a batch the database refuses is written again row
+/// by row, so a refused or failed row writes nothing. Idempotent, keyed on the commitment code: a commitment Tracker
+/// holds is left as it is.
 /// After the rows, every imported review report of the file's plans that is still a draft is published, the
 /// ratings frozen by <see cref="ReviewSheet"/> as for any report. One import runs at a time (<see cref="ImportLock"/>).
 /// </summary>
@@ -27,6 +30,9 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
 {
     /// <summary>The reviewer id of imported assessments: the IRM's published values, recorded as final.</summary>
     public const string ImportReviewer = RecordAssessmentHandler.ImportedReviewerId;
+
+    /// <summary>Rows a transaction carries: ~11 events each; beyond ~100 the commit no longer gets cheaper per row (docs/performance.md).</summary>
+    public const int BatchSize = 100;
 
     /// <summary>Imports <paramref name="file"/> (or, for a dry run, works out what it would do) and reports every row.</summary>
     public async Task<ImportReport> RunAsync(OgpFile file, ImportRun run, IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -46,6 +52,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         var plansOfFile = new HashSet<Guid>();
         var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = file.Rows.Count;
+        var batch = new List<(OgpRow Row, OgpCommitment Commitment, RowDecision Decision)>();
 
         for (var index = 0; index < total; index++)
         {
@@ -77,41 +84,66 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                 }
                 else
                 {
-                    var failure = run.DryRun ? null : await WriteAsync(decision, run.UserId, pipeline, ct);
-                    if (failure is not null)
-                    {
-                        refused.Add(new RefusedRow(row.Line, commitment.Code, [new RowProblem("(database)", failure)]));
-                    }
-                    else
-                    {
-                        known.Remember(decision);
-                        counts.Add(decision);
-                        plansOfFile.Add(decision.Plan.Id);
-                        taken.Add(new TakenRow(row.Line, commitment.Code, decision.Warnings));
-                        consistency.AddRange(Differences(row, commitment));
-                    }
+                    // Remembered before the write, so the next rows of the batch decide on what this one registers.
+                    known.Remember(decision);
+                    batch.Add((row, commitment, decision));
+                    if (run.DryRun || batch.Count == BatchSize) await FlushAsync();
                 }
             }
             progress?.Report(new ImportProgress(index + 1, total));
         }
+        await FlushAsync();
 
+        // One transaction per batch. A batch the database refuses is taken again row by row, each decided afresh on what
+        // Tracker then holds, so a bad row still writes nothing and refuses only itself (and rows that needed it).
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            var rows = batch.ToList();
+            batch.Clear();
+            if (run.DryRun || await WriteAsync(rows.Select(r => r.Decision).ToList(), run.UserId, pipeline, ct) is null)
+            {
+                foreach (var (row, commitment, decision) in rows) Took(row, commitment, decision);
+                return;
+            }
+            known = await KnownState.LoadAsync(store, ct);
+            foreach (var (row, commitment, _) in rows)
+            {
+                var decision = Decide(commitment, known, run.UserId, clock.GetUtcNow());
+                var failure = decision.Problems.Count > 0 ? null : await WriteAsync([decision], run.UserId, pipeline, ct);
+                if (decision.Problems.Count > 0) refused.Add(new RefusedRow(row.Line, commitment.Code, decision.Problems));
+                else if (failure is not null) refused.Add(new RefusedRow(row.Line, commitment.Code, [new RowProblem("(database)", failure)]));
+                else
+                {
+                    known.Remember(decision);
+                    Took(row, commitment, decision);
+                }
+            }
+        }
+
+        void Took(OgpRow row, OgpCommitment commitment, RowDecision decision)
+        {
+            counts.Add(decision);
+            plansOfFile.Add(decision.Plan.Id);
+            taken.Add(new TakenRow(row.Line, commitment.Code, decision.Warnings));
+            consistency.AddRange(Differences(row, commitment));
+        }
+
+        var rowsDone = stopwatch.Elapsed;
         var published = await PublishImportedReportsAsync(plansOfFile, known, run, pipeline, ct);
         var after = run.DryRun ? 0 : (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventCount;
-        logger.LogInformation("OGP import{DryRun}: {Rows} rows, {Taken} taken, {Present} already present, {Refused} refused, {Events} events appended",
-            run.DryRun ? " (dry run)" : "", total + file.Malformed.Count, taken.Count, present.Count, refused.Count, after - before);
+        logger.LogInformation("OGP import{DryRun}: {Rows} rows, {Taken} taken, {Present} already present, {Refused} refused, {Events} events appended; "
+            + "rows in {RowSeconds:0.0} s, {Reports} reports published in {PublishSeconds:0.0} s",
+            run.DryRun ? " (dry run)" : "", total + file.Malformed.Count, taken.Count, present.Count, refused.Count, after - before,
+            rowsDone.TotalSeconds, published.Count, (stopwatch.Elapsed - rowsDone).TotalSeconds);
 
         return new ImportReport(run.DryRun, total + file.Malformed.Count, taken.Count, present.Count, refused.Count,
             counts.ToCounts(), after - before, taken, present, refused.OrderBy(r => r.Line).ToList(), consistency, published,
             file.UnknownColumns, Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
     }
 
-    private static IEnumerable<RatingDifference> Differences(OgpRow row, OgpCommitment commitment)
-    {
-        var computed = OgpRatings.Cells(commitment.Assessments);
-        foreach (var column in OgpRatings.Compared.Where(row.Has))
-            if (!OgpRatings.SameRating(row[column], computed[column]))
-                yield return new RatingDifference(row.Line, commitment.Code, column, row[column].Trim(), computed[column]);
-    }
+    private IEnumerable<RatingDifference> Differences(OgpRow row, OgpCommitment commitment) =>
+        OgpConsistency.Differences(row, commitment, Days.Of(clock));
 
     /// <summary>
     /// What registering <paramref name="commitment"/> takes, given what Tracker holds: the events each slice's own decision
@@ -134,6 +166,8 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
 
     private static RowDecision DecideRow(OgpCommitment commitment, KnownState known, Caller admin, DateTimeOffset now, List<RowWarning> warnings)
     {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        const string source = "OGP/IRM file";
         var problems = new List<RowProblem>();
         var writes = new List<StreamWrite>();
 
@@ -148,14 +182,21 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             warnings.Add(new RowWarning(OgpColumns.Member, $"Tracker's member {member.Code} is named '{member.Name}'; the file's '{commitment.Member.Name}' was not used."));
         var memberIsNew = writes.Count > 0;
 
-        if (!known.Institutions.TryGetValue((member.Id, commitment.LeadInstitution), out var lead))
+        // The lead and its co-leads, each found by member and name or registered; none for a lead the file does not name.
+        var leads = new List<Institution>();
+        var newInstitutions = new List<Institution>();
+        foreach (var name in commitment.LeadInstitutions)
         {
-            var registered = RegisterInstitutionHandler.Decide(new RegisterInstitution(Guid.CreateVersion7(), member.Id, commitment.LeadInstitution,
-                InstitutionKind.Government, admin), member, sameName: null, now);
-            lead = Institution.Create(registered);
-            writes.Add(StreamWrite.Start<Institution>(lead.Id, registered));
+            if (!known.Institutions.TryGetValue((member.Id, name), out var institution))
+            {
+                var registered = RegisterInstitutionHandler.Decide(new RegisterInstitution(Guid.CreateVersion7(), member.Id, name,
+                    InstitutionKind.Government, admin), member, sameName: null, now);
+                institution = Institution.Create(registered);
+                writes.Add(StreamWrite.Start<Institution>(institution.Id, registered));
+                newInstitutions.Add(institution);
+            }
+            leads.Add(institution);
         }
-        var institutionIsNew = writes.Any(w => w.StreamId == lead.Id);
 
         var planIsNew = !known.Plans.TryGetValue((member.Id, commitment.Plan.Number), out var plan);
         if (plan is not null)
@@ -180,17 +221,28 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             warnings.Add(new RowWarning(column, $"{d:yyyy-MM-dd} lies outside the plan's period {plan.PeriodStart:yyyy-MM-dd}..{plan.PeriodEnd:yyyy-MM-dd}; left empty."));
             return null;
         }
-        var text = new CommitmentText(commitment.Title, commitment.ShortTitle, commitment.FullText, lead.Id, [],
+        var text = new CommitmentText(commitment.Title, commitment.ShortTitle, commitment.FullText,
+            leads.Count > 0 ? leads[0].Id : CommitmentText.LeadNotNamed, [],
             commitment.SupportingInstitutionsText, WithinPlan(commitment.Start, OgpColumns.StartDate), WithinPlan(commitment.End, OgpColumns.EndDate),
-            commitment.PolicyAreas, []);
+            commitment.PolicyAreas, [], [.. leads.Skip(1).Select(i => i.Id)]);
         var commitmentRegistered = RegisterCommitmentHandler.Decide(
             new RegisterCommitment(Guid.CreateVersion7(), plan.Id, commitment.Code, commitment.Number, text, null, admin),
-            new CommitmentRegistrationContext(plan, member, [lead], SameCode: null), now);
+            new CommitmentRegistrationContext(plan, member, leads, SameCode: null), now);
         var registeredCommitment = Commitment.Create(commitmentRegistered);
         registeredCommitment.Version = 1;
         var commitmentEvents = new List<object> { commitmentRegistered };
         if (commitment.Cluster is { } cluster)
-            commitmentEvents.AddRange(ClusterCommitmentHandler.Decide(new ClusterCommitment(registeredCommitment.Id, cluster, null, admin), registeredCommitment, now));
+        {
+            var clustered = ClusterCommitmentHandler.Decide(new ClusterCommitment(registeredCommitment.Id, cluster, null, admin), registeredCommitment, now);
+            commitmentEvents.AddRange(clustered);
+            foreach (var e in clustered.OfType<CommitmentClustered>()) registeredCommitment = registeredCommitment.Apply(e);
+        }
+        // What the file publishes that Tracker would not give back from these events is kept as the commitment's source cells.
+        var held = OgpExportRow.Held(registeredCommitment, member, plan, [.. leads.Select(i => i.Name)], [], commitment.Assessments, today);
+        var sourceCells = OgpSourceCells.Of(commitment.Published, held);
+        if (sourceCells.Count > 0)
+            commitmentEvents.AddRange(RecordSourceCellsHandler.Decide(new RecordSourceCells(registeredCommitment.Id,
+                $"{source}, line {commitment.Line}", sourceCells, admin), registeredCommitment, now));
         writes.Add(StreamWrite.Start<Commitment>(registeredCommitment.Id, [.. commitmentEvents]));
 
         var reports = new List<ReviewReport>();
@@ -236,7 +288,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         }
 
         return new RowDecision(commitment.Code, registeredCommitment.Id, plan, planIsNew, memberIsNew ? member : null,
-            institutionIsNew ? lead : null, reports, reports.Count(r => known.Reports.GetValueOrDefault(r.Id) is null), assessments, writes, warnings, problems);
+            newInstitutions, reports, reports.Count(r => known.Reports.GetValueOrDefault(r.Id) is null), assessments, writes, warnings, problems);
     }
 
     // The decisions name the request fields they refuse; a row names the file's columns.
@@ -251,22 +303,26 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         var other => other,
     };
 
-    // One row, one transaction: every stream of the row is started or appended to in the same session.
-    private async Task<string?> WriteAsync(RowDecision decision, string userId, Polly.ResiliencePipeline pipeline, CancellationToken ct)
+    // One batch, one transaction: the rows' writes to one stream (a plan's review report takes every row's assessments)
+    // are merged into one start or one append, at the version the first of them saw.
+    private async Task<string?> WriteAsync(IReadOnlyList<RowDecision> decisions, string userId, Polly.ResiliencePipeline pipeline, CancellationToken ct)
     {
         try
         {
             await pipeline.ExecuteAsync(async token =>
             {
                 await using var session = OpenDataSessions.Open(store, userId);
-                foreach (var write in decision.Writes) write.ApplyTo(session);
+                foreach (var stream in decisions.SelectMany(d => d.Writes).GroupBy(w => w.StreamId))
+                    stream.First().ApplyTo(session, stream.SelectMany(w => w.Events).ToArray());
                 await session.SaveChangesAsync(token);
             }, ct);
             return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "The database refused the row of {Code}", decision.Code);
+            var codes = string.Join(", ", decisions.Select(d => d.Code));
+            if (decisions.Count == 1) logger.LogWarning(exception, "The database refused the row of {Code}", codes);
+            else logger.LogWarning("The database refused a batch of {Rows} rows ({Codes}); writing them one by one: {Reason}", decisions.Count, codes, exception.Message.Split('\n')[0]);
             return "The database refused the row; nothing of it was written. " + exception.Message.Split('\n')[0];
         }
     }
@@ -309,22 +365,22 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
     }
 
     /// <summary>Events a slice decided for one stream: started with its aggregate type, or appended at the version the decision saw.</summary>
-    private sealed record StreamWrite(Guid StreamId, IReadOnlyList<object> Events, Action<IDocumentSession> ApplyTo)
+    private sealed record StreamWrite(Guid StreamId, IReadOnlyList<object> Events, Action<IDocumentSession, object[]> ApplyTo)
     {
         public static StreamWrite Start<T>(Guid id, params object[] events) where T : class =>
-            new(id, events, session => session.Events.StartStream<T>(id, events));
+            new(id, events, (session, all) => session.Events.StartStream<T>(id, all));
 
-        // Marten's expected version is the stream's version once these events are appended.
+        // Marten's expected version is the stream's version once these events (and those merged after them) are appended.
         public static StreamWrite Append(Guid id, long versionSeen, params object[] events) =>
-            new(id, events, session => session.Events.Append(id, versionSeen + events.Length, events));
+            new(id, events, (session, all) => session.Events.Append(id, versionSeen + all.Length, all));
     }
 
-    private sealed record RowDecision(string Code, Guid CommitmentId, Plan Plan, bool NewPlan, Member? NewMember, Institution? NewInstitution,
+    private sealed record RowDecision(string Code, Guid CommitmentId, Plan Plan, bool NewPlan, Member? NewMember, IReadOnlyList<Institution> NewInstitutions,
         IReadOnlyList<ReviewReport> Reports, int OpenedReports, int Assessments, IReadOnlyList<StreamWrite> Writes, IReadOnlyList<RowWarning> Warnings,
         IReadOnlyList<RowProblem> Problems)
     {
         public static RowDecision Refused(string code, IReadOnlyList<RowProblem> problems, IReadOnlyList<RowWarning> warnings) =>
-            new(code, Guid.Empty, null!, false, null, null, [], 0, 0, [], warnings, problems);
+            new(code, Guid.Empty, null!, false, null, [], [], 0, 0, [], warnings, problems);
     }
 
     /// <summary>What Tracker holds, loaded once and kept up to date as rows commit, so a row costs one round trip to decide.</summary>
@@ -359,7 +415,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         public void Remember(RowDecision decision)
         {
             if (decision.NewMember is { } member) Members[member.Code] = member;
-            if (decision.NewInstitution is { } institution) Institutions[(institution.MemberId!.Value, institution.Name)] = institution;
+            foreach (var institution in decision.NewInstitutions) Institutions[(institution.MemberId!.Value, institution.Name)] = institution;
             Plans[(decision.Plan.MemberId, decision.Plan.Number)] = decision.Plan;
             PlansById[decision.Plan.Id] = decision.Plan;
             CommitmentPlans[decision.Code] = decision.Plan.Id;
@@ -374,7 +430,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         public void Add(RowDecision decision)
         {
             members += decision.NewMember is null ? 0 : 1;
-            institutions += decision.NewInstitution is null ? 0 : 1;
+            institutions += decision.NewInstitutions.Count;
             plans += decision.NewPlan ? 1 : 0;
             commitments++;
             reports += decision.OpenedReports;

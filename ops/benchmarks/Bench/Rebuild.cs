@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using Marten;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
+using Tracker.Milestones;
+using Npgsql;
+using NpgsqlTypes;
+using System.Text.Json;
+
+namespace Bench;
+
+/// <summary>Projection rebuild (the milestone snapshots) beside a streamed read and deserialisation of the same events.</summary>
+public static class Rebuild
+{
+    private const string MilestoneEvents = "mt_dotnet_type like 'Tracker.Milestones.%'";
+
+    public static async Task Measure(InProcessTracker host, string database, Table table)
+    {
+        var events = await Db.Scalar(database, $"select count(*) from tracker.mt_events where {MilestoneEvents}");
+        var serializer = host.Store.Options.Serializer();
+        async Task<double> Read()
+        {
+            var watch = Stopwatch.StartNew();
+            await using var db = new NpgsqlConnection(database);
+            await db.OpenAsync();
+            await using var command = new NpgsqlCommand($"select mt_dotnet_type, data from tracker.mt_events where {MilestoneEvents} order by seq_id", db);
+            await using var reader = await command.ExecuteReaderAsync();
+            var types = new Dictionary<string, Type>();
+            while (await reader.ReadAsync())
+            {
+                var name = reader.GetString(0);
+                if (!types.TryGetValue(name, out var type)) types[name] = type = Type.GetType(name, throwOnError: true)!;
+                _ = serializer.FromJson(type, reader, 1);
+            }
+            return events / watch.Elapsed.TotalSeconds;
+        }
+        async Task<double> Rebuilt()
+        {
+            var watch = Stopwatch.StartNew();
+            var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+            await daemon.RebuildProjectionAsync<Milestone>(TimeSpan.FromMinutes(10), CancellationToken.None);
+            return events / watch.Elapsed.TotalSeconds;
+        }
+        await Read(); // warm-up
+        await Rebuilt();
+        var tracker = new List<double>();
+        var raw = new List<double>();
+        for (var run = 0; run < 3; run++)
+        {
+            tracker.Add(await Rebuilt());
+            raw.Add(await Read());
+        }
+        table.Add("projection rebuild, events/s (milestone snapshots)", Stats.Median(tracker), Stats.Median(raw), "≥ 0.3", true,
+            $"{events:N0} milestone events; runs {string.Join(" / ", tracker.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))}");
+    }
+}
+
+/// <summary>The OGP import of N commitments (the real import-ogp verb) beside binary COPY of the same rows.</summary>
+public static class Import
+{
+    public static async Task Measure(string admin, string dll, string samplePath, int rows, Table table)
+    {
+        var work = Directory.CreateTempSubdirectory("bench-");
+        try
+        {
+            var file = Path.Combine(work.FullName, $"ogp-{rows}.csv");
+            var (header, records) = Scaled(await File.ReadAllTextAsync(samplePath), rows);
+            await File.WriteAllTextAsync(file, Line(header) + string.Concat(records.Select(Line)));
+            var tracker = new List<double>();
+            var raw = new List<double>();
+            string note = "";
+            for (var run = 0; run < 3; run++)
+            {
+                var database = await Db.Create(admin, "tracker_bench_import");
+                try
+                {
+                    var (taken, refused, events, seconds) = await RunTracker(dll, database, file, work.FullName);
+                    tracker.Add(rows / seconds);
+                    note = $"{taken} taken, {refused} refused, {events:N0} events";
+                    raw.Add(rows / await Copy(database, header, records));
+                }
+                finally
+                {
+                    await Db.Drop(admin, database);
+                }
+            }
+            table.Add($"OGP import, rows/s ({rows:N0} commitments)", Stats.Median(tracker), Stats.Median(raw), "≥ 0.1", true,
+                $"{note}; runs {string.Join(" / ", tracker.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))}; baseline binary COPY, {header.Length} text columns");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<double> Copy(string database, string[] header, List<string[]> records)
+    {
+        await using var db = new NpgsqlConnection(database);
+        await db.OpenAsync();
+        var columns = string.Join(", ", header.Select((_, i) => $"c{i}"));
+        await Db.Execute(db, $"create table by_copy (id bigserial primary key, {string.Join(", ", header.Select((_, i) => $"c{i} text"))})");
+        var watch = Stopwatch.StartNew();
+        await using (var copy = await db.BeginBinaryImportAsync($"copy by_copy ({columns}) from stdin (format binary)"))
+        {
+            foreach (var record in records)
+            {
+                await copy.StartRowAsync();
+                foreach (var cell in record) await copy.WriteAsync(cell, NpgsqlDbType.Text);
+            }
+            await copy.CompleteAsync();
+        }
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(int Taken, int Refused, long Events, double Seconds)> RunTracker(string dll, string database, string file, string folder)
+    {
+        var report = Path.Combine(folder, "report.json");
+        var start = new ProcessStartInfo("dotnet", [dll, "import-ogp", file, "--report", report])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["TRACKER_DB"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development",
+                ["Logging__LogLevel__Default"] = "Warning" },
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"import-ogp failed ({process.ExitCode}):\n{await output}\n{await error}");
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+        var root = json.RootElement;
+        return (root.GetProperty("taken").GetInt32(), root.GetProperty("refused").GetInt32(), root.GetProperty("eventsAppended").GetInt64(),
+            root.GetProperty("seconds").GetDouble());
+    }
+
+    // Copy k of NL0003 is NL{k}0003, a member of its own, as in ops/benchmarks/ImportThroughput.
+    private static (string[] Header, List<string[]> Records) Scaled(string sample, int count)
+    {
+        using var csv = CsvReader.FromText(sample, new CsvReaderOptions { HasHeader = false });
+        var all = new List<string[]>();
+        while (csv.Read()) all.Add(csv.Current.ToArray());
+        var header = all[0];
+        var id = Array.IndexOf(header, "Commitment Unique Identifier");
+        var country = Array.IndexOf(header, "Country/Locality");
+        var records = new List<string[]>();
+        for (var copy = 0; records.Count < count; copy++)
+            foreach (var source in all.Skip(1))
+            {
+                if (records.Count == count) break;
+                var record = (string[])source.Clone();
+                if (copy > 0)
+                {
+                    var code = record[id];
+                    record[id] = $"{code[..^4]}{copy:00}{code[^4..]}";
+                    record[country] = $"{record[country]} {copy:00}";
+                }
+                records.Add(record);
+            }
+        return (header, records);
+    }
+
+    private static string Line(string[] cells) =>
+        string.Join(',', cells.Select(c => c.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"") + "\"" : c)) + "\r\n";
+}
