@@ -10,7 +10,20 @@ namespace Tracker.Reviews;
 /// <param name="ReviewerId">The reviewer's user id (the <c>sub</c> of their token).</param>
 /// <param name="InstitutionId">An institution the reviewer belongs to, if any: they may not assess what it leads.</param>
 /// <param name="IsLead">The lead reviewer records the panel's final values; a report has one.</param>
-public sealed record AssignReviewerRequest(string? ReviewerId, string? Name, Guid? InstitutionId, bool? IsLead);
+public sealed partial record AssignReviewerRequest(string? ReviewerId, string? Name, Guid? InstitutionId, bool? IsLead)
+{
+    /// <summary>The shape of a request (the API's JSON and the point of contact's form both): the fields it names wrongly.</summary>
+    // Here, not on the handler class: Wolverine takes a handler class's Validate methods for middleware of its commands.
+    public FieldErrors ShapeErrors() =>
+        new FieldErrors().Text("reviewerId", ReviewerId, max: 200).Text("name", Name, max: 200)
+            .Check("reviewerId", ReviewerId is null || ReviewerIdPattern().IsMatch(ReviewerId),
+                "A user id: letters, digits and . _ @ : - only (it is shown publicly beside the reviewer's values).")
+            .Check("name", Name is null || !Name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format),
+                "Control and direction characters are not allowed in a name shown publicly.");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9._@:\-]{1,200}$")]
+    private static partial System.Text.RegularExpressions.Regex ReviewerIdPattern();
+}
 
 /// <summary>Assigns an independent reviewer to a report.</summary>
 public sealed record AssignReviewer([property: Identity] Guid ReportId, string ReviewerId, string Name, Guid? InstitutionId, bool IsLead, long? ExpectedVersion, Caller Caller)
@@ -48,18 +61,11 @@ public static partial class AssignReviewerHandler
             command.IsLead, command.Caller.UserId, now)];
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9._@:\-]{1,200}$")]
-    private static partial System.Text.RegularExpressions.Regex ReviewerIdPattern();
-
     /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/reviewers</c>.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(ReviewRoutes.Group + "/reviewers", static async (Guid planId, string kind, AssignReviewerRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors().Text("reviewerId", body.ReviewerId, max: 200).Text("name", body.Name, max: 200)
-                    .Check("reviewerId", body.ReviewerId is null || ReviewerIdPattern().IsMatch(body.ReviewerId),
-                        "A user id: letters, digits and . _ @ : - only (it is shown publicly beside the reviewer's values).")
-                    .Check("name", body.Name is null || !body.Name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format),
-                        "Control and direction characters are not allowed in a name shown publicly.");
+                var errors = body.ShapeErrors();
                 if (errors.Any) return errors.Problem();
                 return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) =>
                     new AssignReviewer(id, body.ReviewerId!.Trim(), body.Name!.Trim(), body.InstitutionId, body.IsLead ?? false, expected, http.Caller()));

@@ -6,7 +6,19 @@ using Wolverine.Marten;
 namespace Tracker.Reviews;
 
 /// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/errata</c>.</summary>
-public sealed record IssueErratumRequest(Guid? CommitmentId, Indicator? Indicator, RatingState? State, string? Value, string? Reason);
+public sealed record IssueErratumRequest(Guid? CommitmentId, Indicator? Indicator, RatingState? State, string? Value, string? Reason)
+{
+    /// <summary>The shape of an erratum (the API's JSON and the point of contact's form both), and the score it names.</summary>
+    // Here, not on the handler class: Wolverine takes a handler class's Validate methods for middleware of its commands.
+    public FieldErrors ShapeErrors(out Score? score)
+    {
+        var state = State ?? RatingState.Assessed;
+        var errors = new FieldErrors().Required("commitmentId", CommitmentId).Required("indicator", Indicator)
+            .Text("reason", Reason, max: 5_000);
+        score = Indicator is { } indicator ? ReviewRoutes.ScoreOf(errors, indicator, state, Value) : null;
+        return errors;
+    }
+}
 
 /// <summary>Corrects one published rating, with the reason.</summary>
 public sealed record IssueErratum([property: Identity] Guid ReportId, Guid CommitmentId, Score Score, string Reason,
@@ -38,10 +50,7 @@ public static class IssueErratumHandler
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(ReviewRoutes.Group + "/errata", static async (Guid planId, string kind, IssueErratumRequest body, HttpContext http) =>
             {
-                var state = body.State ?? RatingState.Assessed;
-                var errors = new FieldErrors().Required("commitmentId", body.CommitmentId).Required("indicator", body.Indicator)
-                    .Text("reason", body.Reason, max: 5_000);
-                var score = body.Indicator is { } indicator ? ReviewRoutes.ScoreOf(errors, indicator, state, body.Value) : null;
+                var errors = body.ShapeErrors(out var score);
                 if (errors.Any) return errors.Problem();
                 return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) => new IssueErratum(id, body.CommitmentId!.Value,
                     score!, body.Reason!.Trim(), expected, http.Caller()));

@@ -5,7 +5,17 @@ using Wolverine.Marten;
 namespace Tracker.Reviews;
 
 /// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/public-comment</c>: the comment window.</summary>
-public sealed record SendToPublicCommentRequest(DateOnly? Opens, DateOnly? Closes);
+public sealed record SendToPublicCommentRequest(DateOnly? Opens, DateOnly? Closes)
+{
+    /// <summary>The shape of a comment window (the API's JSON and the point of contact's form both).</summary>
+    // Here, not on the handler class: Wolverine takes a handler class's Validate methods for middleware of its commands.
+    public FieldErrors ShapeErrors()
+    {
+        var errors = new FieldErrors().Required("opens", Opens).Required("closes", Closes);
+        if (this is { Opens: { } opens, Closes: { } closes }) errors.Check("closes", closes >= opens, "The window must close after it opens.");
+        return errors;
+    }
+}
 
 /// <summary>Sends a draft report to public comment.</summary>
 public sealed record SendToPublicComment([property: Identity] Guid ReportId, DateOnly Opens, DateOnly Closes, long? ExpectedVersion, Caller Caller) : ITrackerCommand;
@@ -62,8 +72,7 @@ public static class PublicCommentingHandler
     {
         app.MapPost(ReviewRoutes.Group + "/public-comment", static async (Guid planId, string kind, SendToPublicCommentRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors().Required("opens", body.Opens).Required("closes", body.Closes);
-                if (body is { Opens: { } opens, Closes: { } closes }) errors.Check("closes", closes >= opens, "The window must close after it opens.");
+                var errors = body.ShapeErrors();
                 if (errors.Any) return errors.Problem();
                 return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) =>
                     new SendToPublicComment(id, body.Opens!.Value, body.Closes!.Value, expected, http.Caller()));

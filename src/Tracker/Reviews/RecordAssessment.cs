@@ -17,7 +17,19 @@ namespace Tracker.Reviews;
 /// <param name="State">Assessed (default), NotAssessed or NotApplicable.</param>
 /// <param name="Value">The level (e.g. "Medium"), "Yes"/"No", or for Relevance a comma-separated list of OGP values.</param>
 /// <param name="IsFinal">The lead reviewer's final value for the panel.</param>
-public sealed record RecordAssessmentRequest(Guid? CommitmentId, Indicator? Indicator, RatingState? State, string? Value, string? Rationale, bool? IsFinal);
+public sealed record RecordAssessmentRequest(Guid? CommitmentId, Indicator? Indicator, RatingState? State, string? Value, string? Rationale, bool? IsFinal)
+{
+    /// <summary>The shape of an assessment (the API's JSON and the reviewer's form both), and the score it names.</summary>
+    // Here, not on the handler class: Wolverine takes a handler class's Validate methods for middleware of its commands.
+    public FieldErrors ShapeErrors(out Score? score)
+    {
+        var state = State ?? RatingState.Assessed;
+        var errors = new FieldErrors().Required("commitmentId", CommitmentId).Required("indicator", Indicator)
+            .OptionalText("rationale", Rationale, max: 20_000).OptionalText("value", Value, max: 200);
+        score = errors.Any ? null : ReviewRoutes.ScoreOf(errors, Indicator!.Value, state, Value);
+        return errors;
+    }
+}
 
 /// <summary>Records a reviewer's assessment of one indicator of one commitment.</summary>
 /// <param name="Origin">
@@ -94,10 +106,7 @@ public static class RecordAssessmentHandler
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(ReviewRoutes.Group + "/assessments", static async (Guid planId, string kind, RecordAssessmentRequest body, HttpContext http) =>
             {
-                var state = body.State ?? RatingState.Assessed;
-                var errors = new FieldErrors().Required("commitmentId", body.CommitmentId).Required("indicator", body.Indicator)
-                    .OptionalText("rationale", body.Rationale, max: 20_000).OptionalText("value", body.Value, max: 200);
-                var score = errors.Any ? null : ReviewRoutes.ScoreOf(errors, body.Indicator!.Value, state, body.Value);
+                var errors = body.ShapeErrors(out var score);
                 if (errors.Any) return errors.Problem();
                 return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) => new RecordAssessment(id, body.CommitmentId!.Value,
                     score!, body.Rationale, body.IsFinal ?? false, expected, http.Caller()));

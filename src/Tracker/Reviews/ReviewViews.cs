@@ -81,7 +81,8 @@ public static class ReviewViews
             entries.Count(e => e.HighAmbition == yes), entries.Count(e => e.HighCompletion == yes), entries.Count(e => e.CompletionDisagreement));
     }
 
-    private static IReadOnlyList<WorkbenchEntry> Workbench(ReviewInputs inputs)
+    /// <summary>Each commitment of the report: its milestones as of the cutoff beside the assessments so far (the API's workbench read, and the reviewer's pages).</summary>
+    public static IReadOnlyList<WorkbenchEntry> Workbench(ReviewInputs inputs)
     {
         var cutoff = inputs.Report.Cutoff;
         var panels = ReviewSheet.Panels(inputs.Report);

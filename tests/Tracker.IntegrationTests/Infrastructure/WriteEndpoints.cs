@@ -31,6 +31,9 @@ public static class WriteEndpoints
 {
     private static Task<WriteCase> Case(string url, object? body) => Task.FromResult(new WriteCase(url, body));
 
+    // The plan of a report arranged by WriteWorld.NewReport, from its API URL (/api/plans/{planId}/reviews/midterm).
+    private static string PlanOf(string reportUrl) => reportUrl.Split('/')[3];
+
     /// <summary>The fields of a form post, in order.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Form(params (string Name, string Value)[] fields) =>
         fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
@@ -78,6 +81,29 @@ public static class WriteEndpoints
             Form(("level", "Substantial"), ("narrative", "Drafted and consulted."), ("asOf", "2017-01-31"), ("version", "1"), ("action", "send")))),
         new("RebaselineMilestoneForm", AllowedCaller.LeadMinistry, 303, BodyKind.Form, async w => new($"/workbench/milestones/{await w.NewMilestone()}/rebaseline",
             Form(("newEnd", "2018-06-30"), ("justification", "Elections delayed the work."), ("version", "1")))),
+        // The review workbench (Reviews/Pages): each form sends the same command as its API endpoint above.
+        new("RecordAssessmentForm", AllowedCaller.AssignedReviewer, 303, BodyKind.Form, async w =>
+        {
+            var report = await w.NewReport(ReportStage.Draft);
+            return new($"/workbench/reviews/{PlanOf(report)}/midterm/commitments/{w.CommitmentOf(report)}/assessments",
+                Form(("indicator", "Specificity"), ("state", "Assessed"), ("value", "Low"), ("rationale", "Activities only.")));
+        }),
+        new("OpenReviewReportForm", AllowedCaller.Admin, 303, BodyKind.Form, async w =>
+            new($"/workbench/admin/plans/{await w.NewPlan()}/reports", Form(("kind", "midterm"), ("cutoff", "2017-06-30"), ("starRule", "Irm2015")))),
+        new("AssignReviewerForm", AllowedCaller.Admin, 303, BodyKind.Form, async w =>
+            new($"/workbench/admin/reviews/{PlanOf(await w.NewReport(ReportStage.Draft))}/midterm/reviewers",
+                Form(("reviewerId", "irm-2"), ("name", "Second researcher"), ("institutionId", ""), ("isLead", "false")))),
+        new("SendReviewToPublicCommentForm", AllowedCaller.Admin, 303, BodyKind.Form, async w =>
+            new($"/workbench/admin/reviews/{PlanOf(await w.NewReport(ReportStage.Draft))}/midterm/public-comment",
+                Form(("opens", "2000-01-01"), ("closes", "2999-12-31")))),
+        new("PublishReviewReportForm", AllowedCaller.Admin, 303, BodyKind.Form, async w =>
+            new($"/workbench/admin/reviews/{PlanOf(await w.NewReport(ReportStage.PublicComment))}/midterm/publication", Form())),
+        new("IssueErratumForm", AllowedCaller.Admin, 303, BodyKind.Form, async w =>
+        {
+            var report = await w.NewReport(ReportStage.Published);
+            return new($"/workbench/admin/reviews/{PlanOf(report)}/midterm/errata", Form(("commitmentId", w.CommitmentOf(report).ToString()),
+                ("indicator", "Specificity"), ("state", "Assessed"), ("value", "Medium"), ("reason", "Misread the action plan.")));
+        }),
     }.ToDictionary(e => e.Name);
 }
 

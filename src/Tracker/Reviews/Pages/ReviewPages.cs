@@ -11,8 +11,11 @@ public sealed record ReviewPageModel(ReviewView Review, SiteAsOf AsOf);
 /// <summary>The midterm and end-of-term review pages of a plan.</summary>
 public static class ReviewPages
 {
-    /// <summary>Maps <c>/plans/{id}/reviews/{midterm|end-of-term}</c>.</summary>
-    public static void Map(IEndpointRouteBuilder app) =>
+    /// <summary>Maps <c>/plans/{id}/reviews/{midterm|end-of-term}</c>, and the workbench pages of reviewers and of the point of contact.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        ReviewerWorkbench.Map(app);
+        ReviewAdmin.Map(app);
         app.MapGet("/plans/{id}/reviews/{kind}", static async Task<IResult> (string id, string kind, string? asOf, IQuerySession session,
                 HttpContext http, CancellationToken ct) =>
             {
@@ -27,4 +30,5 @@ public static class ReviewPages
                 return SitePages.Render<PublicReviewPage>(http, new ReviewPageModel(review, at));
             })
             .ExcludeFromDescription();
+    }
 }
