@@ -35,7 +35,7 @@ public class reviewing_on_the_workbench(TrackerApp app) : IClassFixture<TrackerA
         var browser = app.Browser();
         var response = await browser.PostForm("/sign-in", [new("role", role), new("institution", ""), new("userId", userId), new("returnUrl", "/workbench")],
             await browser.TokenFrom("/sign-in"));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         return browser;
     }
 
