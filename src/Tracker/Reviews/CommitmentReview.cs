@@ -69,32 +69,18 @@ public sealed class PanelJsonConverter : JsonConverter<Panel>
             reader.Read();
             using var entry = JsonDocument.ParseValue(ref reader);
             var root = entry.RootElement;
-            var reviewers = Property(root, "reviewers") is { ValueKind: JsonValueKind.Array } list
-                ? list.EnumerateArray().Select(r => new ReviewerValue(Property(r, "reviewerId")?.GetString() ?? "",
-                    Rating(indicator, Property(r, "value"), options), Property(r, "rationale")?.GetString())).ToList()
+            var reviewers = IndicatorScales.Property(root, "reviewers") is { ValueKind: JsonValueKind.Array } list
+                ? list.EnumerateArray().Select(r => new ReviewerValue(IndicatorScales.Property(r, "reviewerId")?.GetString() ?? "",
+                    IndicatorScales.Read(indicator, IndicatorScales.Property(r, "value"), options), IndicatorScales.Property(r, "rationale")?.GetString())).ToList()
                 : [];
-            values[indicator] = new PanelValue(Rating(indicator, Property(root, "value"), options),
-                Property(root, "disagreement")?.GetBoolean() ?? false, Property(root, "isFinal")?.GetBoolean() ?? false, reviewers);
+            values[indicator] = new PanelValue(IndicatorScales.Read(indicator, IndicatorScales.Property(root, "value"), options),
+                IndicatorScales.Property(root, "disagreement")?.GetBoolean() ?? false, IndicatorScales.Property(root, "isFinal")?.GetBoolean() ?? false, reviewers);
         }
         return new Panel(values);
     }
 
     private static Indicator Indicator(string name) => Enum.TryParse<Indicator>(name, ignoreCase: true, out var indicator) && Enum.IsDefined(indicator)
         ? indicator : throw new JsonException($"'{name}' is not an indicator.");
-
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return property.Value;
-        return null;
-    }
-
-    private static Score Rating(Indicator indicator, JsonElement? element, JsonSerializerOptions options)
-    {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(element?.GetRawText() ?? "null"));
-        reader.Read();
-        return IndicatorScales.Read(indicator, ref reader, options);
-    }
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, Panel value, JsonSerializerOptions options)

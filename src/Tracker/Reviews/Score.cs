@@ -142,6 +142,22 @@ public static class IndicatorScales
         var rated = JsonSerializer.Deserialize(ref reader, typeof(Rated<>).MakeGenericType(scale), options)!;
         return (Score)Activator.CreateInstance(typeof(Score<>).MakeGenericType(scale), indicator, rated)!;
     }
+
+    /// <summary>Reads a rating of <paramref name="indicator"/> held in <paramref name="element"/> (none reads as null: not assessed).</summary>
+    internal static Score Read(Indicator indicator, JsonElement? element, JsonSerializerOptions options)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(element?.GetRawText() ?? "null"));
+        reader.Read();
+        return Read(indicator, ref reader, options);
+    }
+
+    /// <summary>A property of <paramref name="element"/> by name, in any case; null when it has none.</summary>
+    internal static JsonElement? Property(JsonElement element, string name)
+    {
+        foreach (var property in element.EnumerateObject())
+            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return property.Value;
+        return null;
+    }
 }
 
 /// <summary>
@@ -159,24 +175,9 @@ public sealed class ScoreJsonConverter : JsonConverter<Score>
         // The rating can only be read once the indicator is known, whatever order the two come in.
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
-        if (!TryProperty(root, "indicator", out var indicatorElement) || !TryProperty(root, "rating", out var ratingElement))
+        if (IndicatorScales.Property(root, "indicator") is not { } indicator || IndicatorScales.Property(root, "rating") is not { } rating)
             throw new JsonException("A score needs an indicator and a rating.");
-        var indicator = indicatorElement.Deserialize<Indicator>(options);
-        var rating = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(ratingElement.GetRawText()));
-        rating.Read();
-        return IndicatorScales.Read(indicator, ref rating, options);
-    }
-
-    private static bool TryProperty(JsonElement root, string name, out JsonElement value)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if (!property.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
-            value = property.Value;
-            return true;
-        }
-        value = default;
-        return false;
+        return IndicatorScales.Read(indicator.Deserialize<Indicator>(options), rating, options);
     }
 
     /// <inheritdoc />
