@@ -29,10 +29,17 @@ public class exposing_metrics(TrackerApp app) : IClassFixture<TrackerApp>
         await (await app.Anonymous().GetAsync($"/api/members/{member}")).ShouldHaveStatus(200);
         await (await app.Anonymous().GetAsync($"/api/members/{Guid.Empty}")).ShouldHaveStatus(404);
 
-        // A request's duration is recorded when its pipeline ends, which can be just after the client has the answer.
+        // A request's duration is recorded when its pipeline ends, which can be after the client has the answer: scrape
+        // until both of this test's answers are counted, for at most half a minute.
+        static bool Counted(string exposition, string status) => Samples(exposition, "http_server_request_duration_seconds_count")
+            .Any(line => line.Contains("http_route=\"/api/members/{id:guid}\"") && line.Contains($"http_response_status_code=\"{status}\""));
         var scrape = await Scrape();
-        for (var attempt = 0; attempt < 50 && !scrape.Contains("http_response_status_code=\"404\"", StringComparison.Ordinal); attempt++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(Counted(scrape, "200") && Counted(scrape, "404")) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100);
             scrape = await Scrape();
+        }
 
         var counts = Samples(scrape, "http_server_request_duration_seconds_count").ToList();
         counts.ShouldContain(line => line.Contains("http_route=\"/api/members/{id:guid}\"") && line.Contains("http_response_status_code=\"200\""), scrape);
