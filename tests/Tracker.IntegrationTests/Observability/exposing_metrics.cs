@@ -5,6 +5,12 @@ using Tracker.IntegrationTests.Infrastructure;
 
 namespace Tracker.IntegrationTests.Observability;
 
+// Alone: the meters are named per process, so hosts of other tests running at the same time report into the same
+// instruments and can crowd this host's series out of its scrape.
+[CollectionDefinition(nameof(exposing_metrics), DisableParallelization = true)]
+public class MetricsRunAlone;
+
+[Collection(nameof(exposing_metrics))]
 public class exposing_metrics(TrackerApp app) : IClassFixture<TrackerApp>
 {
     private async Task<string> Scrape()
