@@ -57,20 +57,28 @@ public static class RegisterCommitmentHandler
             command.Text, command.CarriedForwardFrom, command.Caller.UserId, now);
     }
 
+    /// <summary>The shape checks of a registration, the same for the API's JSON and the workbench's form.</summary>
+    public static FieldErrors ShapeErrors(RegisterCommitmentRequest body)
+    {
+        var errors = CommitmentTextRules.Validate(body, new FieldErrors()
+            .Text("code", body.Code, max: 20)
+            .Text("number", body.Number, max: 20)
+            .OptionalText("carriedForwardFrom", body.CarriedForwardFrom, max: 20));
+        if (body.Code is { } code) errors.Check("code", CommitmentTextRules.CodePattern().IsMatch(code), "The member's code and four digits, e.g. NL0025.");
+        return errors;
+    }
+
+    /// <summary>The command of a request that passed <see cref="ShapeErrors"/>.</summary>
+    public static RegisterCommitment Command(Guid planId, RegisterCommitmentRequest body, Guid commitmentId, Caller caller) =>
+        new(commitmentId, planId, body.Code!, body.Number!.Trim(), CommitmentTextRules.ToText(body), body.CarriedForwardFrom, caller);
+
     /// <summary>Maps <c>POST /api/plans/{planId}/commitments</c>.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/plans/{planId:guid}/commitments", static async (Guid planId, RegisterCommitmentRequest body, HttpContext http) =>
             {
-                var errors = CommitmentTextRules.Validate(body, new FieldErrors()
-                    .Text("code", body.Code, max: 20)
-                    .Text("number", body.Number, max: 20)
-                    .OptionalText("carriedForwardFrom", body.CarriedForwardFrom, max: 20));
-                if (body.Code is { } code) errors.Check("code", CommitmentTextRules.CodePattern().IsMatch(code), "The member's code and four digits, e.g. NL0025.");
+                var errors = ShapeErrors(body);
                 if (errors.Any) return errors.Problem();
-
-                var command = new RegisterCommitment(Guid.CreateVersion7(), planId, body.Code!, body.Number!.Trim(),
-                    CommitmentTextRules.ToText(body), body.CarriedForwardFrom, http.Caller());
-                return await Writes.Send<StreamStarted>(http, command,
+                return await Writes.Send<StreamStarted>(http, Command(planId, body, Guid.CreateVersion7(), http.Caller()),
                     started => new WriteResult(201, started, started.Version, $"/api/commitments/{started.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)

@@ -41,13 +41,22 @@ public static class ReviseCommitmentHandler
         && a.SupportingInstitutionIds.SequenceEqual(b.SupportingInstitutionIds) && a.CoLeads.SequenceEqual(b.CoLeads)
         && a.PolicyAreas.SequenceEqual(b.PolicyAreas) && a.ClaimedValues.SequenceEqual(b.ClaimedValues);
 
+    /// <summary>The shape checks of a revision, the same for the API's JSON and the workbench's form.</summary>
+    public static FieldErrors ShapeErrors(ReviseCommitmentRequest body) =>
+        CommitmentTextRules.Validate(body, new FieldErrors().Text("reason", body.Reason, max: 2_000));
+
+    /// <summary>The command of a request that passed <see cref="ShapeErrors"/>.</summary>
+    public static ReviseCommitment Command(Guid commitmentId, ReviseCommitmentRequest body, long? expectedVersion, Caller caller) =>
+        new(commitmentId, CommitmentTextRules.ToText(body), body.Reason!.Trim(), expectedVersion, caller);
+
     /// <summary>Maps <c>POST /api/commitments/{commitmentId}/revisions</c>.</summary>
     public static void Map(RouteGroupBuilder commitments) =>
         commitments.MapPost("/{commitmentId:guid}/revisions", static async (Guid commitmentId, ReviseCommitmentRequest body, HttpContext http) =>
             {
-                var errors = CommitmentTextRules.Validate(body, new FieldErrors().Text("reason", body.Reason, max: 2_000));
+                var errors = ShapeErrors(body);
                 if (errors.Any) return errors.Problem();
-                return await Writes.Update<Commitment>(http, expected => new ReviseCommitment(commitmentId, CommitmentTextRules.ToText(body), body.Reason!.Trim(), expected, http.Caller()), c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
+                return await Writes.Update<Commitment>(http, expected => Command(commitmentId, body, expected, http.Caller()),
+                    c => new WriteResult(200, c, c.Version, $"/api/commitments/{c.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("ReviseCommitment")

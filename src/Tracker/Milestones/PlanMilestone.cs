@@ -50,23 +50,32 @@ public static class PlanMilestoneHandler
     public static (StreamStarted, IStartStream) Handle(PlanMilestone command, MilestoneContext context, TakenMilestoneNumbers taken, TimeProvider clock) =>
         (new StreamStarted(command.MilestoneId, 1), MartenOps.StartStream<Milestone>(command.MilestoneId, Decide(command, context, taken, clock.GetUtcNow())));
 
+    /// <summary>The shape checks of a milestone plan, the same for the API's JSON and the workbench's form.</summary>
+    public static FieldErrors ShapeErrors(PlanMilestoneRequest body)
+    {
+        var errors = new FieldErrors()
+            .Text("text", body.Text, max: 5_000)
+            .OptionalText("deliverable", body.Deliverable, max: 2_000)
+            .Required("plannedStart", body.PlannedStart)
+            .Required("plannedEnd", body.PlannedEnd)
+            .Check("number", body.Number is null or (>= 1 and <= 999), "Must be between 1 and 999.")
+            .Check("weight", body.Weight is null or (> 0 and <= 100), "Must be more than 0 and at most 100.");
+        if (body is { PlannedStart: { } start, PlannedEnd: { } end }) errors.Check("plannedEnd", end >= start, "The end must not be before the start.");
+        return errors;
+    }
+
+    /// <summary>The command of a request that passed <see cref="ShapeErrors"/>.</summary>
+    public static PlanMilestone Command(Guid commitmentId, PlanMilestoneRequest body, Guid milestoneId, Caller caller) =>
+        new(milestoneId, commitmentId, body.Number, body.Text!.Trim(), body.Deliverable?.Trim(), body.PlannedStart!.Value, body.PlannedEnd!.Value,
+            body.Weight ?? 1m, caller);
+
     /// <summary>Maps <c>POST /api/commitments/{commitmentId}/milestones</c>.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/commitments/{commitmentId:guid}/milestones", static async (Guid commitmentId, PlanMilestoneRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors()
-                    .Text("text", body.Text, max: 5_000)
-                    .OptionalText("deliverable", body.Deliverable, max: 2_000)
-                    .Required("plannedStart", body.PlannedStart)
-                    .Required("plannedEnd", body.PlannedEnd)
-                    .Check("number", body.Number is null or (>= 1 and <= 999), "Must be between 1 and 999.")
-                    .Check("weight", body.Weight is null or (> 0 and <= 100), "Must be more than 0 and at most 100.");
-                if (body is { PlannedStart: { } start, PlannedEnd: { } end }) errors.Check("plannedEnd", end >= start, "The end must not be before the start.");
+                var errors = ShapeErrors(body);
                 if (errors.Any) return errors.Problem();
-
-                var command = new PlanMilestone(Guid.CreateVersion7(), commitmentId, body.Number, body.Text!.Trim(), body.Deliverable?.Trim(),
-                    body.PlannedStart!.Value, body.PlannedEnd!.Value, body.Weight ?? 1m, http.Caller());
-                return await Writes.Send<StreamStarted>(http, command,
+                return await Writes.Send<StreamStarted>(http, Command(commitmentId, body, Guid.CreateVersion7(), http.Caller()),
                     started => new WriteResult(201, started, started.Version, $"/api/milestones/{started.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)

@@ -22,13 +22,20 @@ public static class WithdrawMilestoneHandler
         return (new UpdatedAggregate(), [new MilestoneWithdrawn(milestone.Id, milestone.CommitmentId, milestone.PlanId, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
     }
 
+    /// <summary>The shape checks of a withdrawal, the same for the API's JSON and the workbench's form.</summary>
+    public static FieldErrors ShapeErrors(WithdrawMilestoneRequest body) => new FieldErrors().Text("reason", body.Reason, max: 2_000);
+
+    /// <summary>The command of a request that passed <see cref="ShapeErrors"/>.</summary>
+    public static WithdrawMilestone Command(Guid milestoneId, WithdrawMilestoneRequest body, long? expectedVersion, Caller caller) =>
+        new(milestoneId, body.Reason!.Trim(), expectedVersion, caller);
+
     /// <summary>Maps <c>POST /api/milestones/{milestoneId}/withdrawal</c>.</summary>
     public static void Map(RouteGroupBuilder milestones) =>
         milestones.MapPost("/{milestoneId:guid}/withdrawal", static async (Guid milestoneId, WithdrawMilestoneRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors().Text("reason", body.Reason, max: 2_000);
+                var errors = ShapeErrors(body);
                 if (errors.Any) return errors.Problem();
-                return await Writes.Update<Milestone>(http, expected => new WithdrawMilestone(milestoneId, body.Reason!.Trim(), expected, http.Caller()),
+                return await Writes.Update<Milestone>(http, expected => Command(milestoneId, body, expected, http.Caller()),
                     m => new WriteResult(200, MilestoneSummary.Of(m, http.Today()), m.Version, $"/api/milestones/{m.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)

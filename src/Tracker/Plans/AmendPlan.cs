@@ -41,21 +41,24 @@ public static class AmendPlanHandler
     private static string Listed(IReadOnlyList<DateOutsidePeriod> outside, int shown = 20) =>
         string.Join("; ", outside.Take(shown)) + (outside.Count > shown ? $"; and {outside.Count - shown} more" : "");
 
+    /// <summary>The shape checks of an amendment, the same for the API's JSON and the workbench's form.</summary>
+    public static FieldErrors ShapeErrors(AmendPlanRequest body) =>
+        Plan.PeriodErrors(new FieldErrors().Text("title", body.Title, max: 300).Required("periodStart", body.PeriodStart)
+            .Required("periodEnd", body.PeriodEnd).Required("midtermCutoff", body.MidtermCutoff).Text("reason", body.Reason, max: 2_000),
+            body.PeriodStart, body.PeriodEnd, body.MidtermCutoff);
+
+    /// <summary>The command of a request that passed <see cref="ShapeErrors"/>.</summary>
+    public static AmendPlan Command(Guid planId, AmendPlanRequest body, long? expectedVersion, Caller caller) =>
+        new(planId, body.Title!.Trim(), body.PeriodStart!.Value, body.PeriodEnd!.Value, body.MidtermCutoff!.Value, body.Reason!.Trim(), expectedVersion, caller);
+
     /// <summary>Maps <c>POST /api/plans/{planId}/amendments</c>.</summary>
     public static void Map(RouteGroupBuilder plans) =>
         plans.MapPost("/{planId:guid}/amendments", static async (Guid planId, AmendPlanRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors().Text("title", body.Title, max: 300).Required("periodStart", body.PeriodStart)
-                    .Required("periodEnd", body.PeriodEnd).Required("midtermCutoff", body.MidtermCutoff).Text("reason", body.Reason, max: 2_000);
-                if (body is { PeriodStart: { } start, PeriodEnd: { } end })
-                {
-                    errors.Check("periodEnd", end > start, "The period must end after it starts.");
-                    if (body.MidtermCutoff is { } cutoff)
-                        errors.Check("midtermCutoff", cutoff >= start && cutoff <= end, "The midterm cutoff must lie within the period.");
-                }
+                var errors = ShapeErrors(body);
                 if (errors.Any) return errors.Problem();
-                return await Writes.Update<Plan>(http, expected => new AmendPlan(planId, body.Title!.Trim(), body.PeriodStart!.Value, body.PeriodEnd!.Value, body.MidtermCutoff!.Value,
-                    body.Reason!.Trim(), expected, http.Caller()), p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}"));
+                return await Writes.Update<Plan>(http, expected => Command(planId, body, expected, http.Caller()),
+                    p => new WriteResult(200, p, p.Version, $"/api/plans/{p.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithName("AmendPlan")

@@ -58,5 +58,14 @@ public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, Date
     public static DateOnly DefaultMidtermCutoff(DateOnly start, DateOnly end) =>
         start.Year == DateOnly.MaxValue.Year ? end : Min(start.AddYears(1).AddDays(-1), end);
 
+    /// <summary>The checks a period shares in a registration and an amendment: it ends after it starts, and holds its cutoff.</summary>
+    public static FieldErrors PeriodErrors(FieldErrors errors, DateOnly? start, DateOnly? end, DateOnly? cutoff)
+    {
+        if (start is not { } s || end is not { } e) return errors;
+        errors.Check("periodEnd", e > s, "The period must end after it starts.");
+        if (cutoff is { } c) errors.Check("midtermCutoff", c >= s && c <= e, "The midterm cutoff must lie within the period.");
+        return errors;
+    }
+
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -40,28 +40,30 @@ public static class RegisterPlanHandler
     public static (StreamStarted, IStartStream) Handle(RegisterPlan command, Member? member, TimeProvider clock) =>
         (new StreamStarted(command.PlanId, 1), MartenOps.StartStream<Plan>(command.PlanId, Decide(command, member, clock.GetUtcNow())));
 
+    /// <summary>The shape checks of a registration, the same for the API's JSON and the workbench's form.</summary>
+    public static FieldErrors ShapeErrors(RegisterPlanRequest body) =>
+        Plan.PeriodErrors(new FieldErrors()
+            .Required("memberId", body.MemberId)
+            .Range("number", body.Number, 1, 99)
+            .Text("title", body.Title, max: 300)
+            .Required("periodStart", body.PeriodStart)
+            .Required("periodEnd", body.PeriodEnd), body.PeriodStart, body.PeriodEnd, body.MidtermCutoff);
+
+    /// <summary>The command of a request that passed <see cref="ShapeErrors"/>.</summary>
+    public static RegisterPlan Command(RegisterPlanRequest body, Guid planId, Caller caller)
+    {
+        var (start, end) = (body.PeriodStart!.Value, body.PeriodEnd!.Value);
+        return new RegisterPlan(planId, body.MemberId!.Value, body.Number!.Value, body.Title!.Trim(), start, end,
+            body.MidtermCutoff ?? Plan.DefaultMidtermCutoff(start, end), caller);
+    }
+
     /// <summary>Maps <c>POST /api/plans</c>.</summary>
     public static void Map(RouteGroupBuilder plans) =>
         plans.MapPost("/", static async (RegisterPlanRequest body, HttpContext http) =>
             {
-                var errors = new FieldErrors()
-                    .Required("memberId", body.MemberId)
-                    .Range("number", body.Number, 1, 99)
-                    .Text("title", body.Title, max: 300)
-                    .Required("periodStart", body.PeriodStart)
-                    .Required("periodEnd", body.PeriodEnd);
-                if (body is { PeriodStart: { } start, PeriodEnd: { } end })
-                {
-                    errors.Check("periodEnd", end > start, "The period must end after it starts.");
-                    if (body.MidtermCutoff is { } cutoff)
-                        errors.Check("midtermCutoff", cutoff >= start && cutoff <= end, "The midterm cutoff must lie within the period.");
-                }
+                var errors = ShapeErrors(body);
                 if (errors.Any) return errors.Problem();
-
-                var (periodStart, periodEnd) = (body.PeriodStart!.Value, body.PeriodEnd!.Value);
-                var command = new RegisterPlan(Guid.CreateVersion7(), body.MemberId!.Value, body.Number!.Value, body.Title!.Trim(),
-                    periodStart, periodEnd, body.MidtermCutoff ?? Plan.DefaultMidtermCutoff(periodStart, periodEnd), http.Caller());
-                return await Writes.Send<StreamStarted>(http, command,
+                return await Writes.Send<StreamStarted>(http, Command(body, Guid.CreateVersion7(), http.Caller()),
                     started => new WriteResult(201, started, started.Version, $"/api/plans/{started.Id}"));
             })
             .RequireAuthorization(Authentication.Admin)
