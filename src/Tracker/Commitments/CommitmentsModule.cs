@@ -23,6 +23,7 @@ public static class CommitmentsModule
         ReviseCommitmentHandler.Map(commitments);
         WithdrawCommitmentHandler.Map(commitments);
         ClusterCommitmentHandler.Map(commitments);
+        Pages.CommitmentForms.Map(app);
 
         commitments.MapGet("/{idOrCode}", static async Task<IResult> (string idOrCode, string? asOf, IQuerySession session, HttpContext http,
                 CancellationToken ct) =>

@@ -77,7 +77,7 @@ public static class Hardening
     public const string ImportTimeoutPolicy = "import";
 
     /// <summary>The endpoints with their own limits, by endpoint name.</summary>
-    public const string ImportEndpoint = "ImportOgp", PublicCommentEndpoint = "SubmitPublicComment";
+    public const string ImportEndpoint = "ImportOgp", ImportFormEndpoint = "ImportOgpForm", PublicCommentEndpoint = "SubmitPublicComment";
 
     private const string BodyTooLarge = "tracker.body-too-large";
 
@@ -195,7 +195,7 @@ public static class Hardening
     private static async Task LimitBody(HttpContext http, RequestDelegate next)
     {
         var limits = http.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.RequestLimits;
-        var limit = EndpointName(http) == ImportEndpoint ? limits.ImportBodyBytes : limits.BodyBytes;
+        var limit = EndpointName(http) is ImportEndpoint or ImportFormEndpoint ? limits.ImportBodyBytes : limits.BodyBytes;
         if (http.Request.ContentLength > limit)
         {
             await TooLarge(http, limit);

@@ -85,11 +85,22 @@ public static class Writes
     {
         if (StreamIdOf(command) is { } streamId && await MissingStreamProblem<TAggregate>(http, streamId) is { } missing)
             return new(null, missing);
+        return await Refusable<TAggregate>(http, command);
+    }
+
+    /// <summary>
+    /// The write a page's form makes that starts a stream (a registration): the same command through the same bus as the
+    /// API's, a refusal coming back as the API's problem details (see <see cref="Attempt{TAggregate}"/>).
+    /// </summary>
+    public static Task<WriteOutcome<StreamStarted>> AttemptStart(HttpContext http, ITrackerCommand command) => Refusable<StreamStarted>(http, command);
+
+    private static async Task<WriteOutcome<TResponse>> Refusable<TResponse>(HttpContext http, ITrackerCommand command) where TResponse : class
+    {
         var bus = http.RequestServices.GetRequiredService<IMessageBus>();
         var store = http.RequestServices.GetRequiredService<IDocumentStore>();
         try
         {
-            return new(await Invoke<TAggregate>(bus, store, command, CommandMetadata.For(command.Caller, null), http.RequestAborted), null);
+            return new(await Invoke<TResponse>(bus, store, command, CommandMetadata.For(command.Caller, null), http.RequestAborted), null);
         }
         catch (Exception refused) when (ProblemsExceptionHandler.ToProblem(refused) is { Status: < 500 })
         {

@@ -36,6 +36,7 @@ public static class MilestonesModule
         Pages.ProgressReportForm.Map(app);
         Pages.RebaselineForm.Map(app);
         Pages.ProgressApprovals.Map(app);
+        Pages.MilestoneForms.Map(app);
 
         milestones.MapGet("/{id:guid}", static async Task<IResult> (Guid id, string? asOf, IQuerySession session, HttpContext http,
                 CancellationToken ct) =>

@@ -13,6 +13,7 @@ public static class OpenDataModule
     public static IServiceCollection AddOpenData(this IServiceCollection services)
     {
         services.AddSingleton<OgpImport>();
+        services.AddSingleton<Importing.Pages.ImportJobs>();
         services.AddSingleton<OgpExport>();
         services.AddSingleton<DemoData>();
         services.AddOptions<DemoDataOptions>().BindConfiguration("Tracker");
@@ -27,6 +28,7 @@ public static class OpenDataModule
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
     {
         ImportOgpEndpoint.Map(app);
+        Importing.Pages.ImportPages.Map(app);
         ExportOgpEndpoints.Map(app);
         return app;
     }

@@ -20,6 +20,7 @@ public static class PlansModule
         AmendPlanHandler.Map(plans);
         EndPlanHandler.Map(plans);
         SetProgressApprovalHandler.Map(plans);
+        Pages.PlanForms.Map(app);
 
         plans.MapGet("/", static async Task<IResult> (string? member, string? asOf, IQuerySession session, CancellationToken ct) =>
             {

@@ -28,7 +28,8 @@ public sealed record RefusedForm(string Form, IReadOnlyDictionary<string, string
 }
 
 /// <summary><c>/workbench/admin/plans/{planId}</c>: a plan's reports and the form that opens one.</summary>
-public sealed record AdminPlanModel(WorkbenchFrame Frame, Plan Plan, IReadOnlyList<ReviewReport> Reports, RefusedForm? Refused);
+public sealed record AdminPlanModel(WorkbenchFrame Frame, Plan Plan, IReadOnlyList<ReviewReport> Reports, RefusedForm? Refused,
+    IReadOnlyList<Commitment> Commitments, ILookup<Guid, Tracker.Milestones.Milestone> Milestones, string? Done);
 
 /// <summary><c>/workbench/admin/reviews/{planId}/{kind}</c>: one report and the point of contact's forms for its stage.</summary>
 public sealed record AdminReportModel(WorkbenchFrame Frame, ReviewReport Report, string PlanTitle, IReadOnlyList<Commitment> Commitments,
@@ -64,8 +65,8 @@ public static class ReviewAdmin
             .RequireAuthorization(Authentication.Admin)
             .ExcludeFromDescription();
 
-        app.MapGet(Home + "/plans/{planId:guid}", static (Guid planId, IQuerySession session, HttpContext http, CancellationToken ct) =>
-                PlanPage(http, session, planId, null, 200, ct))
+        app.MapGet(Home + "/plans/{planId:guid}", static (Guid planId, string? done, IQuerySession session, HttpContext http, CancellationToken ct) =>
+                PlanPage(http, session, planId, null, 200, ct, done))
             .RequireAuthorization(Authentication.Admin)
             .ExcludeFromDescription();
 
@@ -181,13 +182,17 @@ public static class ReviewAdmin
     private static RefusedForm Refused(string form, IFormCollection sent, ProblemDetails problem) =>
         new(form, FormValues.Sent(sent), FormErrors.From(problem), problem.Status == 409 && problem.Extensions.ContainsKey("currentVersion"));
 
-    private static async Task<IResult> PlanPage(HttpContext http, IQuerySession session, Guid planId, RefusedForm? refused, int status, CancellationToken ct)
+    private static async Task<IResult> PlanPage(HttpContext http, IQuerySession session, Guid planId, RefusedForm? refused, int status, CancellationToken ct,
+        string? done = null)
     {
         if (await session.LoadAsync<Plan>(planId, ct) is not { } plan) return SitePages.NotFound(http, "Tracker holds no plan with this id.");
         var ids = Enum.GetValues<ReportKind>().Select(k => ReviewReport.IdFor(planId, k)).ToArray();
         var reports = (await session.LoadManyAsync<ReviewReport>(ct, ids)).OrderBy(r => r.Kind).ToList();
         var frame = await WorkbenchFrame.ForAsync(http, session, ct);
-        return SitePages.Render<AdminPlanPage>(http, new AdminPlanModel(frame, plan, reports, refused), status);
+        var commitments = await session.Query<Commitment>().Where(c => c.PlanId == planId).OrderBy(c => c.Code).ToListAsync(ct);
+        var milestones = (await session.Query<Tracker.Milestones.Milestone>().Where(m => m.PlanId == planId).ToListAsync(ct))
+            .OrderBy(m => m.Number).ToLookup(m => m.CommitmentId);
+        return SitePages.Render<AdminPlanPage>(http, new AdminPlanModel(frame, plan, reports, refused, commitments, milestones, done), status);
     }
 
     private static async Task<IResult> ReportPage(HttpContext http, IQuerySession session, Guid planId, ReportKind kind, RefusedForm? refused,
