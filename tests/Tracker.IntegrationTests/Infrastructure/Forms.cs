@@ -37,6 +37,18 @@ public static partial class Forms
         return client.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>Posts an upload form as a browser sends it (multipart, the file in the field <c>file</c>), with a token read first from <paramref name="tokenPage"/>.</summary>
+    public static async Task<HttpResponseMessage> SubmitUpload(this HttpClient client, string url, UploadForm form, string tokenPage = "/workbench")
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in form.Fields) content.Add(new StringContent(value), name);
+        if (await client.TokenFrom(tokenPage) is { } token) content.Add(new StringContent(token), TokenField);
+        var file = new ByteArrayContent(form.File);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", "commitments.csv");
+        return await client.PostAsync(url, content);
+    }
+
     /// <summary>Posts <paramref name="fields"/> as a form with a token read first from <paramref name="tokenPage"/>.</summary>
     public static async Task<HttpResponseMessage> SubmitForm(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields,
         string tokenPage = "/workbench") =>

@@ -10,8 +10,11 @@ namespace Tracker.IntegrationTests.Infrastructure;
 /// <summary>Who a write endpoint is for.</summary>
 public enum AllowedCaller { Admin, LeadMinistry, AssignedReviewer, Anyone }
 
-/// <summary>What a write endpoint reads from the request body: JSON, nothing, an upload, or a page's form (urlencoded, with its antiforgery token).</summary>
-public enum BodyKind { Json, None, CsvUpload, Form }
+/// <summary>What a write endpoint reads from the request body: JSON, nothing, an upload, or a page's form (urlencoded or, with a file, multipart; with its antiforgery token).</summary>
+public enum BodyKind { Json, None, CsvUpload, Form, FormUpload }
+
+/// <summary>The body of a page's upload form: the file, and the form's other fields.</summary>
+public sealed record UploadForm(byte[] File, IReadOnlyList<KeyValuePair<string, string>> Fields);
 
 /// <summary>One request to a write endpoint, arranged on a fresh target.</summary>
 public sealed record WriteCase(string Url, object? Body);
@@ -104,6 +107,21 @@ public static class WriteEndpoints
             return new($"/workbench/admin/reviews/{PlanOf(report)}/midterm/errata", Form(("commitmentId", w.CommitmentOf(report).ToString()),
                 ("indicator", "Specificity"), ("state", "Assessed"), ("value", "Medium"), ("reason", "Misread the action plan.")));
         }),
+        // The point of contact's plan, commitment and milestone forms: each sends the same command as its API endpoint above.
+        new("RegisterPlanForm", AllowedCaller.Admin, 303, BodyKind.Form, async w => new("/workbench/admin/plans/new",
+            Form(("memberId", (await w.MemberId()).ToString()), ("number", "2"), ("title", "Second plan"), ("periodStart", "2018-07-01"), ("periodEnd", "2020-06-30"), ("midtermCutoff", "")))),
+        new("AmendPlanForm", AllowedCaller.Admin, 303, BodyKind.Form, async w => new($"/workbench/admin/plans/{await w.NewPlan()}/amend",
+            Form(("title", "Amended"), ("periodStart", "2016-01-01"), ("periodEnd", "2018-12-31"), ("midtermCutoff", "2017-06-30"), ("reason", "COVID-19 extension"), ("version", "1")))),
+        new("RegisterCommitmentForm", AllowedCaller.Admin, 303, BodyKind.Form, async w => new($"/workbench/admin/plans/{await w.PlanId()}/commitments/new",
+            Form(("code", w.NextCode()), ("number", "01"), ("title", "Open contracting"), ("leadInstitutionId", (await w.LeadId()).ToString())))),
+        new("ReviseCommitmentForm", AllowedCaller.Admin, 303, BodyKind.Form, async w => new($"/workbench/admin/commitments/{await w.NewCommitment()}/revise",
+            Form(("title", "Revised title"), ("leadInstitutionId", (await w.LeadId()).ToString()), ("reason", "Clarified with civil society"), ("version", "1")))),
+        new("PlanMilestoneForm", AllowedCaller.Admin, 303, BodyKind.Form, async w => new($"/workbench/admin/commitments/{await w.NewCommitment()}/milestones/new",
+            Form(("text", "Publish the register"), ("plannedStart", "2016-03-01"), ("plannedEnd", "2017-03-01")))),
+        new("WithdrawMilestoneForm", AllowedCaller.Admin, 303, BodyKind.Form, async w => new($"/workbench/admin/milestones/{await w.NewMilestone()}/withdraw",
+            Form(("reason", "Out of scope"), ("version", "1")))),
+        // A check only, so the import it starts in the background writes nothing while other cases count events.
+        new("ImportOgpForm", AllowedCaller.Admin, 303, BodyKind.FormUpload, _ => Case("/workbench/admin/imports", new UploadForm(OgpUploads.Sample(), Form(("dryRun", "true"))))),
     }.ToDictionary(e => e.Name);
 }
 
@@ -198,6 +216,8 @@ public class WriteWorld : TrackerApp
         // A form is sent as a browser sends it: with the antiforgery token a page issued to the same caller.
         if (endpoint.Body == BodyKind.Form)
             return await client.SubmitForm(request.Url, (IReadOnlyList<KeyValuePair<string, string>>)request.Body!);
+        if (endpoint.Body == BodyKind.FormUpload)
+            return await client.SubmitUpload(request.Url, (UploadForm)request.Body!);
         var message = new HttpRequestMessage(HttpMethod.Post, request.Url);
         if (ifMatch is not null) message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         switch (endpoint.Body)
@@ -217,7 +237,7 @@ public class WriteWorld : TrackerApp
     /// <summary>True when a refusal has the shape its endpoint answers in: problem details for the API, a page for a form.</summary>
     public static bool IsRefusalShape(WriteEndpoint endpoint, HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-        || (endpoint.Body == BodyKind.Form && response.Content.Headers.ContentType?.MediaType == "text/html");
+        || (endpoint.Body is BodyKind.Form or BodyKind.FormUpload && response.Content.Headers.ContentType?.MediaType == "text/html");
 
     /// <summary>A client for a caller of <paramref name="who"/>.</summary>
     public async Task<HttpClient> Client(Who who) => who switch

@@ -44,6 +44,15 @@ public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWor
                 failures.Add(await Failure(prefix + "JSON instead of a file", await client.PostRaw(upload.Url, "{\"file\": \"x\"}"), "file"));
                 continue;
             }
+            if (endpoint.Body == BodyKind.FormUpload)
+            {
+                // An upload form refused answers its page again (400), the error beside the file field.
+                var upload = await endpoint.Arrange(world);
+                var refused = await WriteWorld.Send(client, endpoint, upload with { Body = ((UploadForm)upload.Body!) with { File = [] } });
+                if ((int)refused.StatusCode != 400 || !(await refused.Content.ReadAsStringAsync()).Contains("id=\"file-error\"", StringComparison.Ordinal))
+                    failures.Add($"{prefix}an empty file: expected 400 with the error beside the file field; got {(int)refused.StatusCode}");
+                continue;
+            }
             if (endpoint.Body == BodyKind.Form)
             {
                 // A form refused for a field answers its page again (400), with the error beside that field.

@@ -10,6 +10,7 @@ namespace Tracker.OpenData.Importing.Pages;
 /// </summary>
 public sealed class ImportJob(Guid id, string fileName, bool dryRun, string startedBy, DateTimeOffset startedAt, int rows) : IProgress<ImportProgress>
 {
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _rowsDone;
     private volatile ImportReport? _report;
     private volatile string? _failure;
@@ -35,11 +36,23 @@ public sealed class ImportJob(Guid id, string fileName, bool dryRun, string star
     /// <summary>True once it has a report or a failure.</summary>
     public bool Finished => _report is not null || _failure is not null;
 
+    /// <summary>Completes when the import has a report or a failure.</summary>
+    public Task Completion => _finished.Task;
+
     /// <inheritdoc />
     public void Report(ImportProgress value) => Volatile.Write(ref _rowsDone, value.RowsDone);
 
-    internal void Finish(ImportReport report) => _report = report;
-    internal void Fail(string why) => _failure = why;
+    internal void Finish(ImportReport report)
+    {
+        _report = report;
+        _finished.TrySetResult();
+    }
+
+    internal void Fail(string why)
+    {
+        _failure = why;
+        _finished.TrySetResult();
+    }
 }
 
 /// <summary>
