@@ -23,6 +23,10 @@ public static class PostgresServer
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
             await create.ExecuteNonQueryAsync();
+            // A test database need not survive a crash of the server: its commits do not wait for the WAL to reach the
+            // disk (the server and every other database keep full durability; the chaos suite tests that on its own cluster).
+            await using var fast = new NpgsqlCommand($"alter database \"{name}\" set synchronous_commit = off", connection);
+            await fast.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
     }
