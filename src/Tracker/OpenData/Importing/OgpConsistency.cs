@@ -5,7 +5,8 @@ namespace Tracker.OpenData.Importing;
 /// <summary>
 /// The import's consistency section (pure): every computed column (<see cref="OgpSourceCells.Computed"/>) where the
 /// file's cell says something else than Tracker's computation from the row's assessments, with both values. Verifiable
-/// where Tracker computes none is not a difference: the file's value is kept (<see cref="OgpSourceCells"/>).
+/// where Tracker computes none (a 2017–2020 row without Specificity) is not a difference: the file's value is kept
+/// (<see cref="OgpSourceCells"/>).
 /// </summary>
 public static class OgpConsistency
 {

@@ -8,8 +8,9 @@ namespace Tracker.OpenData.Importing;
 /// every cell of a column it holds whose value it would write back otherwise, beyond the canonical forms (trimmed
 /// whitespace, ISO dates for the file's month/day/year, a number's shortest form). Columns Tracker computes are not
 /// kept: where the file disagrees with the computation, the import's consistency section lists both. The one
-/// exception is <c>Verifiable</c> where Tracker computes none (no Specificity): the current IRM method assesses it
-/// directly, so the file's value is kept until the action plan review holds it.
+/// exception is <c>Verifiable</c> where Tracker computes none: a row of a 2017–2020 plan that rates it without a
+/// Specificity (PY0038, NL0035; the IRM's design reports of those years assessed it directly, which Tracker's 2011–2020
+/// midterm does not ask), so the file's value is kept. A current-method row's Verifiable is its Action Plan Review's.
 /// </summary>
 public static class OgpSourceCells
 {
