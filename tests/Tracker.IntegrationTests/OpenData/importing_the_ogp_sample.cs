@@ -132,6 +132,7 @@ public class importing_the_ogp_sample(ImportedSample app) : IClassFixture<Import
         gh0040.GetProperty("potentialForResults").GetString().ShouldBe("modest");
         gh0040.GetProperty("cluster").ValueKind.ShouldBe(JsonValueKind.Null);
         page.ShouldContain("<h2 id=\"clusters\">Clusters</h2>");
+        page.ShouldContain("<li>PY0080, PY0081</li>");
         page.ShouldContain("<td data-label=\"Potential for results\">Modest</td>");
         page.ShouldContain("<td data-label=\"Cluster\">PY0080, PY0081</td>");
     }
