@@ -57,6 +57,9 @@ public static class OgpRatings
         var values = Design<IReadOnlySet<OgpValue>>(Indicator.Relevance);
         var impact = Design<PotentialImpact>(Indicator.PotentialImpact);
         var relevantRecorded = endOfTerm?.ContainsKey(Indicator.Relevant) == true || midterm?.ContainsKey(Indicator.Relevant) == true;
+        // Verifiable assessed on its own (the same rule as CommitmentReview.Rate), else derived from Specificity.
+        var verifiable = endOfTerm?.ContainsKey(Indicator.Verifiable) == true || midterm?.ContainsKey(Indicator.Verifiable) == true
+            ? Design<bool>(Indicator.Verifiable) : Verifiability.IsVerifiable(specificity);
         // The open-government lens is the file's _Relevant: "relevant to OGP values?" answered on its own.
         var design = new DesignAssessment(specificity, values, impact, relevantRecorded ? Design<bool>(Indicator.Relevant)
             : review?.ContainsKey(Indicator.OpenGovernmentLens) == true ? In<bool>(review, Indicator.OpenGovernmentLens) : null);
@@ -72,7 +75,7 @@ public static class OgpRatings
         {
             [OgpColumns.Specificity] = When(designReviewed, IrmCells.FormatSpecificity(specificity)),
             [OgpColumns.SpecificityNumber] = When(designReviewed, Number(specificity, level => (int)level)),
-            [OgpColumns.Verifiable] = When(designReviewed, IrmCells.FormatYesNo(Verifiability.IsVerifiable(specificity))),
+            [OgpColumns.Verifiable] = When(designReviewed, IrmCells.FormatYesNo(verifiable)),
             [OgpColumns.AccessToInformation] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.AccessToInformation)),
             [OgpColumns.CivicParticipation] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.CivicParticipation)),
             [OgpColumns.PublicAccountability] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.PublicAccountability)),

@@ -117,4 +117,22 @@ public class reading_the_current_methods_rows
         gh0056[OgpColumns.PotentialForResults].ShouldBe("NR");
         gh0056[OgpColumns.EarlyResults].ShouldBe("NR");
     }
+
+    [Theory]
+    [InlineData("PY0038", false)]
+    [InlineData("NL0035", true)]
+    public void a_2017_2020_design_report_gives_verifiable_on_its_own_and_the_midterm_records_it(string code, bool verifiable)
+    {
+        var assessments = Read(code).Assessments;
+
+        assessments.ActionPlanReview.ShouldBeNull();
+        In<bool>(assessments.Midterm, Indicator.Verifiable).ShouldBe(Rated.Of(verifiable));
+        OgpRatings.Cells(assessments)[OgpColumns.Verifiable].ShouldBe(Row(code)[OgpColumns.Verifiable]);
+    }
+
+    [Fact]
+    public void a_specificity_rated_row_derives_verifiable_and_records_no_verdict()
+    {
+        Read("NL0003").Assessments.Midterm!.ContainsKey(Indicator.Verifiable).ShouldBeFalse();
+    }
 }

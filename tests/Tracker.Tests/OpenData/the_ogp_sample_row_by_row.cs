@@ -64,7 +64,7 @@ public class the_ogp_sample_row_by_row
         var differences = Differences(SampleDay);
 
         differences.Count.ShouldBe(24);
-        differences.ShouldNotContain(d => d.Column == OgpColumns.Verifiable); // the review's own, or kept as the file's where Tracker computes none
+        differences.ShouldNotContain(d => d.Column == OgpColumns.Verifiable); // the review's own verdict, else derived from Specificity
         differences.Where(d => d.Column is OgpColumns.StarredEndOfTerm or "Max star" or "IRM Assessed").Select(d => d.Code).Distinct()
             .ShouldBe(["GH0021", "GH0025"], ignoreOrder: true);
         differences.ShouldNotContain(d => d.Column == OgpColumns.OpenGovernmentNumber || d.Column == "DIOG Assessed");

@@ -255,8 +255,9 @@ public static partial class OgpCommitmentRow
     /// <summary>
     /// The IRM's assessments of the row. A report counts as reviewed when any of its cells says more than NR; its
     /// indicators are then all recorded, ND as not assessed and NA as not applicable. _Relevant is recorded only
-    /// where the four OGP Value cells are not rated (reviews since 2020 answer "relevant?" on its own); elsewhere
-    /// Tracker computes it from the values.
+    /// where the four OGP Value cells are not rated (reviews since 2020 answer "relevant?" on its own), and Verifiable
+    /// only where Specificity is not (the design reports of 2017–2020 plans: PY0038, NL0035); elsewhere Tracker computes
+    /// them from the values and the Specificity.
     /// A row assessed by the current method (<see cref="CurrentMethodColumns.IsCurrentMethod"/>) has an Action Plan Review
     /// (Verifiable, _Relevant as the open-government lens, Potential for Results, the cluster) and, where the file rates the
     /// end of the plan, a Results Report (the end of term's completion, early results); the 2011–2020 reports take only
@@ -267,7 +268,7 @@ public static partial class OgpCommitmentRow
     {
         if (!CurrentMethodColumns.IsCurrentMethod(row[OgpColumns.PotentialForResults]))
             return new IrmAssessments(
-                Reviewed(row, OgpColumns.MidtermInputs) ? Midterm(row, refuse, readRelevant: true) : null,
+                Reviewed(row, OgpColumns.MidtermInputs) ? Midterm(row, refuse, verdicts: true) : null,
                 Reviewed(row, OgpColumns.EndOfTermInputs) ? EndOfTerm(row, refuse, withCompletion: true) : null);
 
         var olderDesign = OgpColumns.MidtermInputs.Where(c => c != OgpColumns.Relevant);
@@ -277,7 +278,7 @@ public static partial class OgpCommitmentRow
         var clustered = IrmCells.TryParseFlag(Rating(row, OgpColumns.ClusterAssessed), out var flag) && flag is { IsAssessed: true, Value: true }
             && CurrentMethodColumns.ClusterCodes(row[OgpColumns.ClusterCommitments]) is { Count: > 0 } codes ? codes : null;
         return new IrmAssessments(
-            olderDesign.Any(c => Rates(row, c)) ? Midterm(row, refuse, readRelevant: false) : null,
+            olderDesign.Any(c => Rates(row, c)) ? Midterm(row, refuse, verdicts: false) : null,
             openGovernment.Any(c => IrmCells.TryParseOpenGovernmentEffect(row[c], out var effect) && effect.IsAssessed) ? EndOfTerm(row, refuse, withCompletion: false) : null,
             ActionPlanReview(row, refuse), results, clustered);
     }
@@ -289,7 +290,9 @@ public static partial class OgpCommitmentRow
     private static bool Rates(OgpRow row, string column) =>
         row[column].Trim() is { Length: > 0 } cell && !Missing.Contains(cell, StringComparer.OrdinalIgnoreCase);
 
-    private static Dictionary<Indicator, Score> Midterm(OgpRow row, Action<string, string> refuse, bool readRelevant)
+    // The verdicts (Relevant, Verifiable) of a 2011–2020 row where the values or Specificity are not rated; a current-method
+    // row's are its Action Plan Review's.
+    private static Dictionary<Indicator, Score> Midterm(OgpRow row, Action<string, string> refuse, bool verdicts)
     {
         var midterm = new Dictionary<Indicator, Score>
         {
@@ -302,14 +305,17 @@ public static partial class OgpCommitmentRow
             midterm[Indicator.Relevance] = Score.Of(Indicator.Relevance, values);
         else
             refuse(OgpColumns.AccessToInformation, "The four OGP Value cells must each be 1, 0, ND, NR or NA.");
-        if (readRelevant && !values.IsAssessed)
-        {
-            if (!IrmCells.TryParseFlag(Rating(row, OgpColumns.Relevant), out var relevant))
-                refuse(OgpColumns.Relevant, $"'{row[OgpColumns.Relevant].Trim()}' is not 1, 0, ND, NR or NA.");
-            else if (relevant.IsAssessed)
-                midterm[Indicator.Relevant] = Score.Of(Indicator.Relevant, relevant);
-        }
+        if (verdicts && !values.IsAssessed) Verdict(Indicator.Relevant, OgpColumns.Relevant);
+        if (verdicts && !midterm[Indicator.Specificity].As<Specificity>().IsAssessed) Verdict(Indicator.Verifiable, OgpColumns.Verifiable);
         return midterm;
+
+        void Verdict(Indicator indicator, string column)
+        {
+            if (!IrmCells.TryParseFlag(Rating(row, column), out var verdict))
+                refuse(column, $"'{row[column].Trim()}' is not Yes, No, 1, 0, ND, NR or NA.");
+            else if (verdict.IsAssessed)
+                midterm[indicator] = Score.Of(indicator, verdict);
+        }
     }
 
     private static Dictionary<Indicator, Score> EndOfTerm(OgpRow row, Action<string, string> refuse, bool withCompletion)

@@ -4,9 +4,7 @@ namespace Tracker.OpenData.Importing;
 
 /// <summary>
 /// The import's consistency section (pure): every computed column (<see cref="OgpSourceCells.Computed"/>) where the
-/// file's cell says something else than Tracker's computation from the row's assessments, with both values. Verifiable
-/// where Tracker computes none (a 2017–2020 row without Specificity) is not a difference: the file's value is kept
-/// (<see cref="OgpSourceCells"/>).
+/// file's cell says something else than Tracker's computation from the row's assessments, with both values.
 /// </summary>
 public static class OgpConsistency
 {
@@ -17,7 +15,6 @@ public static class OgpConsistency
         foreach (var (column, cell) in IrmSummaryColumns.Cells(computed, commitment.Plan.PeriodEnd, today)) computed[column] = cell;
         foreach (var column in OgpColumns.All.Where(c => OgpSourceCells.Computed.Contains(c) && row.Has(c)))
         {
-            if (column == OgpColumns.Verifiable && computed[column] == IrmCells.NoData) continue;
             if (!OgpRatings.SameRating(row[column], computed[column]))
                 yield return new RatingDifference(row.Line, commitment.Code, column, row[column].Trim(), computed[column]);
         }
