@@ -76,29 +76,32 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
             var (midterm, endOfTerm, review, results) = planReviews.Of(commitment.Id);
             yield return OgpExportRow.Cells(commitment, members[plan.MemberId], plan, leads,
                 commitment.Text.SupportingInstitutionIds.Select(id => institutions.GetValueOrDefault(id)).OfType<string>().ToList(),
-                IrmAssessments.FromPublished(midterm, endOfTerm, review, results, planReviews.ClusterOf(commitment)),
+                IrmAssessments.FromPublished(midterm, endOfTerm, review, results, planReviews.ClusterOf(commitment.Id)),
                 OgpRatings.Frozen(midterm, endOfTerm, review), today);
         }
     }
 
-    /// <summary>A plan's published reports of each kind, and its commitments' clusters (the codes of each cluster, in code order).</summary>
-    private sealed record PlanReviews(IReadOnlyDictionary<ReportKind, IReadOnlyDictionary<Guid, CommitmentReview>> Reports,
-        ILookup<string, string> Clusters)
+    /// <summary>A plan's published reports of each kind.</summary>
+    private sealed record PlanReviews(IReadOnlyDictionary<ReportKind, IReadOnlyDictionary<Guid, CommitmentReview>> Reports)
     {
         public static async Task<PlanReviews> LoadAsync(IQuerySession session, Guid planId, CancellationToken ct)
         {
             var reports = new Dictionary<ReportKind, IReadOnlyDictionary<Guid, CommitmentReview>>();
             foreach (var kind in Enum.GetValues<ReportKind>()) reports[kind] = await PublishedAsync(session, planId, kind, ct);
-            var clustered = await session.Query<Commitment>().Where(c => c.PlanId == planId && c.Cluster != null)
-                .Select(c => new { c.Code, c.Cluster }).ToListAsync(ct);
-            return new PlanReviews(reports, clustered.OrderBy(c => c.Code, StringComparer.Ordinal).ToLookup(c => c.Cluster!, c => c.Code));
+            return new PlanReviews(reports);
         }
 
         public (CommitmentReview? Midterm, CommitmentReview? EndOfTerm, CommitmentReview? ActionPlanReview, CommitmentReview? ResultsReport) Of(Guid commitmentId) =>
             (Entry(ReportKind.Midterm, commitmentId), Entry(ReportKind.EndOfTerm, commitmentId),
                 Entry(ReportKind.ActionPlanReview, commitmentId), Entry(ReportKind.ResultsReport, commitmentId));
 
-        public IReadOnlyList<string>? ClusterOf(Commitment commitment) => commitment.Cluster is { } cluster ? [.. Clusters[cluster]] : null;
+        /// <summary>The codes of the commitments the published Action Plan Review assessed in one cluster with this one, in code order.</summary>
+        public IReadOnlyList<string>? ClusterOf(Guid commitmentId)
+        {
+            var review = Reports[ReportKind.ActionPlanReview];
+            if (review.GetValueOrDefault(commitmentId)?.CurrentMethod?.Cluster is not { } cluster) return null;
+            return [.. review.Values.Where(e => e.CurrentMethod?.Cluster == cluster).Select(e => e.Code).Order(StringComparer.Ordinal)];
+        }
 
         private CommitmentReview? Entry(ReportKind kind, Guid commitmentId) => Reports[kind].GetValueOrDefault(commitmentId);
     }
