@@ -71,8 +71,11 @@ public class TrackerApp : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(ConnectionString);
+        await DropDatabaseAsync();
     }
+
+    /// <summary>Hook for fixtures that share their database with another host: by default the host's database goes with it.</summary>
+    protected virtual Task DropDatabaseAsync() => PostgresServer.DropDatabaseAsync(ConnectionString);
 
     // Redirects are shown, not followed: a followed redirect would drop the bearer token (HttpClient strips Authorization),
     // and a form's 303 is an answer to assert on.
