@@ -28,6 +28,9 @@ public class TrackerApp : IAsyncLifetime
     /// <summary>The host's services (the document store, for waiting on projections).</summary>
     public IServiceProvider Services => Factory.Services;
 
+    /// <summary>The in-memory server, for requests a client cannot shape (from another address).</summary>
+    public Microsoft.AspNetCore.TestHost.TestServer Server => Factory.Server;
+
     private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     /// <inheritdoc />
