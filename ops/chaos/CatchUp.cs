@@ -37,7 +37,7 @@ sealed partial class Suite
         var first = StartApi("chaos-4", Free.Port());
         var killAt = folded + behind / 4;
         var waited = Stopwatch.StartNew();
-        while (await Progress() < killAt && waited.Elapsed < TimeSpan.FromMinutes(30)) await Task.Delay(20);
+        while (await Progress() < killAt && !first.HasExited && waited.Elapsed < TimeSpan.FromMinutes(30)) await Task.Delay(20);
         first.Kill();
         var killedAt = await Progress();
 
