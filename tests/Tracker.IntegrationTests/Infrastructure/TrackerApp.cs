@@ -28,6 +28,9 @@ public class TrackerApp : IAsyncLifetime
     /// <summary>The host's services (the document store, for waiting on projections).</summary>
     public IServiceProvider Services => Factory.Services;
 
+    /// <summary>The in-memory server, for requests a client cannot shape (from another address).</summary>
+    public Microsoft.AspNetCore.TestHost.TestServer Server => Factory.Server;
+
     private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     /// <inheritdoc />
@@ -92,8 +95,11 @@ public class TrackerApp : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(ConnectionString);
+        await DropDatabaseAsync();
     }
+
+    /// <summary>Hook for fixtures that share their database with another host: by default the host's database goes with it.</summary>
+    protected virtual Task DropDatabaseAsync() => PostgresServer.DropDatabaseAsync(ConnectionString);
 
     // Redirects are shown, not followed: a followed redirect would drop the bearer token (HttpClient strips Authorization),
     // and a form's 303 is an answer to assert on.
