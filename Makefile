@@ -105,8 +105,9 @@ shim: ## re-pack the Patched.DistributedLock.Postgres shim into ops/local-feed
 	cd ops/Patched.DistributedLock.Postgres && $(DOTNET) pack -c Release -o ../local-feed && rm -rf bin obj
 # The fault suite stops PostgreSQL hard: it runs on a throwaway cluster of its own (initdb in a temporary folder, a free
 # port), never on the one ops/db.sh prints. Needs the PostgreSQL server binaries (PGBIN=, default the newest installed).
-chaos: restore ## fault suite (docs/reliability.md): PostgreSQL stopped hard, racing writers, SIGKILL after commit, two API processes; per fault: requests sent / acknowledged / found
+chaos: restore ## fault suite (docs/reliability.md): PostgreSQL stopped hard, racing writers, SIGKILL after commit, daemon killed mid catch-up (CATCH_UP_EVENTS=20000), two API processes; per fault: requests sent / acknowledged / found
 	@set -e; pgbin=$${PGBIN:-$$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}; \
 	 test -x "$$pgbin/initdb" || { echo "chaos: no PostgreSQL server binaries (initdb) found; apt-get install postgresql, or set PGBIN=" >&2; exit 1; }; \
 	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore; \
-	 $(DOTNET) run --project ops/chaos -c Release --no-restore -- --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --pgbin "$$pgbin" --logs ops/chaos/logs
+	 $(DOTNET) run --project ops/chaos -c Release --no-restore -- --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --pgbin "$$pgbin" --logs ops/chaos/logs \
+	   --sample src/Tracker/OpenData/Demo/ogp-commitments-sample.csv --catch-up-events $${CATCH_UP_EVENTS:-20000} $(if $(ONLY),--only $(ONLY))

@@ -20,26 +20,31 @@ Directory.CreateDirectory(logDir);
 Console.WriteLine($"# chaos: {Environment.ProcessorCount} cores; .NET {Environment.Version}; request timeout {Suite.RequestTimeoutSeconds} s; logs in {logDir}");
 await using var cluster = await Cluster.CreateAsync(pgbin);
 Console.WriteLine($"# throwaway PostgreSQL cluster on port {cluster.Port}");
-var suite = new Suite(trackerDll, cluster, logDir);
+var suite = new Suite(trackerDll, cluster, logDir)
+{
+    // Fault 4's size: the default keeps `make chaos` within minutes on two cores; docs/reliability.md has a larger run.
+    CatchUpEvents = int.Parse(options.GetValueOrDefault("--catch-up-events", "20000"), CultureInfo.InvariantCulture),
+    SamplePath = Path.GetFullPath(options.GetValueOrDefault("--sample", "src/Tracker/OpenData/Demo/ogp-commitments-sample.csv")),
+};
 var rows = new List<Row>();
 var only = options.GetValueOrDefault("--only");
-foreach (var fault in new Func<Task<Row>>[] { suite.DatabaseStoppedHard, suite.SixteenWritersOneVersion, suite.KilledBetweenCommitAndAnswer, suite.TwoApiProcesses }
-             .Where((_, i) => only is null || only == (i < 3 ? i + 1 : 5).ToString(CultureInfo.InvariantCulture)))
+foreach (var fault in new Func<Task<Row>>[] { suite.DatabaseStoppedHard, suite.SixteenWritersOneVersion, suite.KilledBetweenCommitAndAnswer,
+                 suite.DaemonKilledDuringCatchUp, suite.TwoApiProcesses }
+             .Where((_, i) => only is null || only.Split(',').Contains((i + 1).ToString(CultureInfo.InvariantCulture))))
 {
     try { rows.Add(await fault()); }
     catch (Exception e) { rows.Add(new Row(fault.Method.Name, 0, 0, 0, $"suite error: {e.GetType().Name}: {e.Message}", false)); }
     Console.WriteLine($"# {rows[^1].Fault}: {(rows[^1].Pass ? "pass" : "FAIL")}: {rows[^1].Outcome}");
 }
-rows.Add(new Row("4. projection daemon killed during catch-up", 0, 0, 0, "not built", false));
 suite.Dispose();
 
 Console.WriteLine();
 Console.WriteLine("| fault | requests sent | acknowledged | found | outcome | pass |");
 Console.WriteLine("| --- | ---: | ---: | ---: | --- | --- |");
 foreach (var row in rows)
-    Console.WriteLine($"| {row.Fault} | {row.Sent} | {row.Acknowledged} | {row.Found} | {row.Outcome} | {(row.Pass ? "yes" : row.Outcome == "not built" ? "—" : "**NO**")} |");
+    Console.WriteLine($"| {row.Fault} | {row.Sent} | {row.Acknowledged} | {row.Found} | {row.Outcome} | {(row.Pass ? "yes" : "**NO**")} |");
 await File.WriteAllLinesAsync(Path.Combine(logDir, "requests.log"), suite.Log.Select(e => e.ToString()));
-return rows.Where(r => r.Outcome != "not built").All(r => r.Pass) ? 0 : 1;
+return rows.All(r => r.Pass) ? 0 : 1;
 
 record Row(string Fault, int Sent, int Acknowledged, int Found, string Outcome, bool Pass);
 
@@ -52,7 +57,7 @@ record Entry(string Fault, string Key, string Method, string Path, int Status, s
         $"{Fault}\t{Key}\t{Method} {Path}\t{Status}\t{Code}\tretry-after={RetryAfter}\t{ContentType}\tid={Id}\treplayed={Replayed}\tt={StartedMs:0}ms\t{ElapsedMs:0}ms";
 }
 
-sealed class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposable
+sealed partial class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposable
 {
     public const int RequestTimeoutSeconds = 10;
     public ConcurrentQueue<Entry> Log { get; } = new();
@@ -80,6 +85,14 @@ sealed class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposa
     {
         var api = StartApi("chaos-1", Free.Port());
         await api.WaitReadyAsync(TimeSpan.FromMinutes(3));
+        await AdminAndMemberAsync(api);
+        await WarmAsync(api);
+        return api;
+    }
+
+    // The admin's token and the member every fault registers under, made once per suite on the first API that is up.
+    private async Task AdminAndMemberAsync(Api api)
+    {
         // The development signing key is in appsettings.Development.json, beside the assembly.
         _adminToken ??= (await Shell.Run("dotnet", [trackerDll, "token", "--role", "admin", "--user", "chaos-admin"], Api.Environment(cluster, "chaos-token"),
             Path.GetDirectoryName(trackerDll))).Trim().Split('\n').Last().Trim();
@@ -88,8 +101,6 @@ sealed class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposa
             var member = await Setup(api, HttpMethod.Post, "/api/members", new { name = "Chaosland", code = "CH", kind = "National", region = "Europe" });
             _member = Guid.Parse(member.Id!);
         }
-        await WarmAsync(api);
-        return api;
     }
 
     // A new process compiles each handler on its first command (Dynamic code generation), which on a busy machine can outlast
@@ -295,14 +306,13 @@ sealed class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposa
     public async Task<Row> TwoApiProcesses()
     {
         const string fault = "5";
-        if (_member == Guid.Empty) await FirstApiAsync();
         foreach (var running in _apis.Where(a => !a.HasExited)) running.Kill();
         var settings = new Dictionary<string, string> { ["Tracker__Projections__DaemonMode"] = "HotCold", ["Tracker__Durability"] = "Balanced" };
-        // One after the other: two processes applying the schema at once to a new database is not what this fault is about.
+        // Both at once: on a new database (make chaos ONLY=5) they race to apply the schema, which DatabaseStartup serialises.
         var a = StartApi("chaos-a", Free.Port(), settings);
-        await a.WaitReadyAsync(TimeSpan.FromMinutes(3));
         var b = StartApi("chaos-b", Free.Port(), settings);
-        await b.WaitReadyAsync(TimeSpan.FromMinutes(3));
+        await Task.WhenAll(a.WaitReadyAsync(TimeSpan.FromMinutes(3)), b.WaitReadyAsync(TimeSpan.FromMinutes(3)));
+        await AdminAndMemberAsync(a);
         await Task.WhenAll(WarmAsync(a), WarmAsync(b));
         using var httpA = Client(a);
         using var httpB = Client(b);
@@ -324,7 +334,7 @@ sealed class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposa
             await Send(httpSurvivor, fault, $"f5-after-{i}", HttpMethod.Post, "/api/institutions", Institution($"f5-after-{i}"));
         var after = await DaemonHolders(TimeSpan.FromSeconds(90));
         var takeover = killedAt.Elapsed.TotalSeconds;
-        var caughtUp = await WaitForNoLag(survivor, TimeSpan.FromSeconds(90));
+        var caughtUp = await WaitForNoLag(survivor, killedAt, TimeSpan.FromSeconds(90));
         var entries = Log.Where(e => e.Fault == fault).ToList();
         var acknowledged = entries.Where(e => e.Acknowledged).ToList();
         var found = await Found(acknowledged.Select(e => e.Id!).Distinct());
@@ -334,25 +344,6 @@ sealed class Suite(string trackerDll, Cluster cluster, string logDir) : IDisposa
         return new Row("5. two API processes on one database (HotCold daemon)", entries.Count, acknowledged.Count, found,
             $"both took writes: {(bothTookWrites ? "yes" : "no")}; daemon lock held by {holder.Name} only; after SIGKILL held by {string.Join(", ", after)} " +
             $"within {takeover:0.0} s; the survivor's projections {(caughtUp is { } c ? $"caught up {c.TotalSeconds:0.0} s after the kill" : "did not catch up")}", pass);
-
-        async Task<TimeSpan?> WaitForNoLag(Api api, TimeSpan within)
-        {
-            using var http = Client(api);
-            var waited = Stopwatch.StartNew();
-            while (waited.Elapsed < within)
-            {
-                try
-                {
-                    using var ready = JsonDocument.Parse(await http.GetStringAsync("/health/ready"));
-                    if (ready.RootElement.TryGetProperty("projectionLag", out var shards) && shards.ValueKind == JsonValueKind.Object
-                        && shards.EnumerateObject().Any() && shards.EnumerateObject().All(s => s.Value.GetInt64() == 0))
-                        return killedAt.Elapsed;
-                }
-                catch (HttpRequestException) { }
-                await Task.Delay(250);
-            }
-            return null;
-        }
     }
 
     private async Task<string> AdvisoryLocks()

@@ -15,7 +15,8 @@ public class every_page_type(TrackerSite site, ITestOutputHelper output)
     private const int BudgetBytes = 100 * 1024;
 
     public static TheoryData<string> PageTypes() =>
-        ["home", "plan dashboard", "commitment page", "midterm review", "end-of-term review", "search", "not found", "bad date"];
+        ["home", "plan dashboard", "commitment page", "midterm review", "end-of-term review", "action plan review", "results report",
+            "search", "not found", "bad date"];
 
     private async Task<string> PathOf(string pageType) => pageType switch
     {
@@ -24,6 +25,9 @@ public class every_page_type(TrackerSite site, ITestOutputHelper output)
         "commitment page" => "/commitments/NL0025",
         "midterm review" => $"/plans/{await site.PlanIdAsync("NL", 1)}/reviews/midterm",
         "end-of-term review" => $"/plans/{await site.PlanIdAsync("NL", 1)}/reviews/end-of-term",
+        // The OGP sample's current-method rows: Paraguay's 2022–2024 plan (a cluster), Ukraine's 2020–2022 plan.
+        "action plan review" => $"/plans/{await site.PlanIdAsync("PY", 5)}/reviews/action-plan-review",
+        "results report" => $"/plans/{await site.PlanIdAsync("UA", 5)}/reviews/results-report",
         "search" => "/search?q=open+data",
         "not found" => "/commitments/XX9999",
         "bad date" => "/?asOf=yesterday",

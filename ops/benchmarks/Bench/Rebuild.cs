@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using CsvHelper;
 using Marten;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,8 +65,8 @@ public static class Import
         try
         {
             var file = Path.Combine(work.FullName, $"ogp-{rows}.csv");
-            var (header, records) = Scaled(await File.ReadAllTextAsync(samplePath), rows);
-            await File.WriteAllTextAsync(file, Line(header) + string.Concat(records.Select(Line)));
+            var (header, records) = ScaledSample.Build(await File.ReadAllTextAsync(samplePath), rows);
+            await File.WriteAllTextAsync(file, ScaledSample.Line(header) + string.Concat(records.Select(ScaledSample.Line)));
             var tracker = new List<double>();
             var raw = new List<double>();
             string note = "";
@@ -135,33 +134,4 @@ public static class Import
         return (root.GetProperty("taken").GetInt32(), root.GetProperty("refused").GetInt32(), root.GetProperty("eventsAppended").GetInt64(),
             root.GetProperty("seconds").GetDouble());
     }
-
-    // Copy k of NL0003 is NL{k}0003, a member of its own, as in ops/benchmarks/ImportThroughput.
-    private static (string[] Header, List<string[]> Records) Scaled(string sample, int count)
-    {
-        using var csv = CsvReader.FromText(sample, new CsvReaderOptions { HasHeader = false });
-        var all = new List<string[]>();
-        while (csv.Read()) all.Add(csv.Current.ToArray());
-        var header = all[0];
-        var id = Array.IndexOf(header, "Commitment Unique Identifier");
-        var country = Array.IndexOf(header, "Country/Locality");
-        var records = new List<string[]>();
-        for (var copy = 0; records.Count < count; copy++)
-            foreach (var source in all.Skip(1))
-            {
-                if (records.Count == count) break;
-                var record = (string[])source.Clone();
-                if (copy > 0)
-                {
-                    var code = record[id];
-                    record[id] = $"{code[..^4]}{copy:00}{code[^4..]}";
-                    record[country] = $"{record[country]} {copy:00}";
-                }
-                records.Add(record);
-            }
-        return (header, records);
-    }
-
-    private static string Line(string[] cells) =>
-        string.Join(',', cells.Select(c => c.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"") + "\"" : c)) + "\r\n";
 }

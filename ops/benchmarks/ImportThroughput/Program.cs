@@ -6,7 +6,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using Npgsql;
 
 var options = Args(args);
@@ -17,8 +16,8 @@ var rows = int.Parse(options.GetValueOrDefault("--rows", "5000"), CultureInfo.In
 
 var work = Directory.CreateTempSubdirectory("bench-import-");
 var file = Path.Combine(work.FullName, $"ogp-{rows}.csv");
-var (header, records) = Scaled(File.ReadAllText(samplePath), rows);
-await File.WriteAllTextAsync(file, Line(header) + string.Concat(records.Select(Line)));
+var (header, records) = ScaledSample.Build(File.ReadAllText(samplePath), rows);
+await File.WriteAllTextAsync(file, ScaledSample.Line(header) + string.Concat(records.Select(ScaledSample.Line)));
 Console.WriteLine($"# {rows} commitments built from {Path.GetFileName(samplePath)} ({new FileInfo(file).Length / 1024} KiB)");
 Console.WriteLine($"# machine: {Environment.ProcessorCount} cores, {Machine()}; .NET {Environment.Version}; PostgreSQL {await ServerVersion(connection)}");
 
@@ -50,7 +49,7 @@ try
 
     var watch = Stopwatch.StartNew();
     await using (var copy = await db.BeginTextImportAsync($"copy by_copy ({string.Join(", ", header.Select((_, i) => $"c{i}"))}) from stdin (format csv)"))
-        foreach (var record in records) await copy.WriteAsync(Line(record));
+        foreach (var record in records) await copy.WriteAsync(ScaledSample.Line(record));
     results.Add(("PostgreSQL COPY, one statement", rows, watch.Elapsed.TotalSeconds, "171 text columns, no indexes but the key"));
 
     watch.Restart();
@@ -77,42 +76,6 @@ Console.WriteLine("| --- | ---: | ---: | ---: | --- |");
 foreach (var (name, count, seconds, note) in results)
     Console.WriteLine($"| {name} | {count} | {seconds:0.00} | {count / seconds:0} | {note} |");
 return 0;
-
-// Copies the sample's rows until there are `count`, each copy under new unique identifiers: copy k of NL0003 is NL{k}0003,
-// so every copy is a member of its own (country name suffixed) with the same plans, texts, dates and IRM ratings.
-static (string[] Header, List<string[]> Records) Scaled(string sample, int count)
-{
-    var all = ParseCsv(sample);
-    var header = all[0];
-    var id = Array.IndexOf(header, "Commitment Unique Identifier");
-    var country = Array.IndexOf(header, "Country/Locality");
-    var records = new List<string[]>();
-    for (var copy = 0; records.Count < count; copy++)
-        foreach (var source in all.Skip(1))
-        {
-            if (records.Count == count) break;
-            var record = (string[])source.Clone();
-            if (copy > 0)
-            {
-                var code = record[id];
-                record[id] = $"{code[..^4]}{copy:00}{code[^4..]}";
-                record[country] = $"{record[country]} {copy:00}";
-            }
-            records.Add(record);
-        }
-    return (header, records);
-}
-
-static string Line(string[] cells) =>
-    string.Join(',', cells.Select(c => c.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + c.Replace("\"", "\"\"") + "\"" : c)) + "\r\n";
-
-static List<string[]> ParseCsv(string text)
-{
-    using var csv = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = false });
-    var records = new List<string[]>();
-    while (csv.Read()) records.Add(csv.Current.ToArray());
-    return records;
-}
 
 static async Task<(int Taken, int Present, int Refused, long Events, double Seconds)> RunTracker(string dll, string database, string file, string folder, string name)
 {

@@ -17,20 +17,30 @@ public sealed record ReviseCommitmentRequest(string? Title, string? ShortTitle, 
 public sealed record ReviseCommitment(Guid CommitmentId, CommitmentText Text, string Reason, long? ExpectedVersion, Caller Caller)
     : ITrackerCommand;
 
+/// <summary>What a revision is decided against: the commitment's plan and the institutions the new text names.</summary>
+public sealed record CommitmentRevisionContext(Plan Plan, IReadOnlyList<Institution> Institutions);
+
 /// <summary>Decides a revision.</summary>
 public static class ReviseCommitmentHandler
 {
+    /// <summary>Loads the plan and the named institutions (Wolverine passes the fetched commitment).</summary>
+    public static async Task<CommitmentRevisionContext> LoadAsync(ReviseCommitment command, Commitment commitment, IQuerySession session, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var plan = batch.Load<Plan>(commitment.PlanId);
+        var institutions = batch.LoadMany<Institution>().ById(CommitmentTextRules.InstitutionIds(command.Text));
+        await batch.Execute(ct);
+        return new(await plan ?? throw TrackerRuleBroken.NotFound("plan", commitment.PlanId), await institutions);
+    }
+
     /// <summary>Only an admin revises an active commitment; a revision identical to the current text appends nothing.</summary>
     [AggregateHandler]
-    public static async Task<(UpdatedAggregate, Events)> Handle(ReviseCommitment command, Commitment commitment,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static (UpdatedAggregate, Events) Handle(ReviseCommitment command, Commitment commitment, CommitmentRevisionContext context, TimeProvider clock)
     {
         command.Caller.MustBe(TrackerRole.Admin);
         StaleVersion.Check(commitment.Id, commitment.Version, command.ExpectedVersion);
         commitment.EnsureActive();
-        var plan = await session.LoadAsync<Plan>(commitment.PlanId, ct) ?? throw TrackerRuleBroken.NotFound("plan", commitment.PlanId);
-        var institutions = await session.LoadManyAsync<Institution>(ct, CommitmentTextRules.InstitutionIds(command.Text));
-        CommitmentTextRules.EnsureConsistent(command.Text, plan, institutions);
+        CommitmentTextRules.EnsureConsistent(command.Text, context.Plan, context.Institutions);
         if (Same(command.Text, commitment.Text)) return (new UpdatedAggregate(), []);
         return (new UpdatedAggregate(), [new CommitmentRevised(commitment.Id, commitment.PlanId, command.Text, command.Reason, command.Caller.UserId, clock.GetUtcNow())]);
     }

@@ -6,11 +6,14 @@ namespace Tracker.Infrastructure;
 /// <summary>
 /// Runs before Marten's and Wolverine's own start-up (it is registered first): waits, with Polly, until
 /// PostgreSQL answers, then applies Tracker's schema, retrying transient failures. A database that is still
-/// booting delays start-up instead of crashing it.
+/// booting delays start-up instead of crashing it. Instances started together apply the schema one at a time.
 /// </summary>
 public sealed class DatabaseStartup(IConfiguration configuration, IServiceProvider services, ILogger<DatabaseStartup> logger)
     : IHostedService
 {
+    /// <summary>The advisory lock held while the schema is applied (the daemon's is 4,242,001, the import's 4,242,002).</summary>
+    public const long SchemaLockId = 4_242_003;
+
     /// <summary>True once the schema has been applied; <c>/health/ready</c> reports it.</summary>
     public bool SchemaApplied { get; private set; }
 
@@ -28,8 +31,25 @@ public sealed class DatabaseStartup(IConfiguration configuration, IServiceProvid
         }, cancellationToken);
 
         var store = services.GetRequiredService<IDocumentStore>();
-        await pipeline.ExecuteAsync(async ct => await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(),
-            cancellationToken);
+        await pipeline.ExecuteAsync(async ct =>
+        {
+            // Two instances meeting a new database would run the same DDL at once, and one fails its start-up (42P07
+            // "relation already exists", starting_two_hosts_on_a_new_database): under a session lock one applies the
+            // schema while the others wait, then find nothing left to change.
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            await using (var take = new NpgsqlCommand($"select pg_advisory_lock({SchemaLockId})", connection))
+                await take.ExecuteNonQueryAsync(ct);
+            try
+            {
+                await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            }
+            finally
+            {
+                await using var release = new NpgsqlCommand($"select pg_advisory_unlock({SchemaLockId})", connection);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }, cancellationToken);
         SchemaApplied = true;
         logger.LogInformation("Database ready and schema {Schema} applied", TrackerDatabase.Schema);
     }

@@ -48,16 +48,24 @@ public static class Telemetry
         return builder;
     }
 
-    // The scrape answers ahead of the application's own pipeline (no rate limit, no authentication: an operator's
-    // network reaches it, and it carries counts, never data), after the lag is read afresh.
-    private sealed class MetricsEndpoint : IStartupFilter
+    // The scrape answers ahead of the application's own pipeline (no rate limit, no sign-in): to a scraper on the same
+    // machine, or one that presents the configured token (MetricsAccess); the lag is read afresh first.
+    private sealed class MetricsEndpoint(IConfiguration configuration) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            var access = new MetricsAccess(configuration);
             app.Map(MetricsPath, scrape =>
             {
                 scrape.Use(async (http, inner) =>
                 {
+                    if (!access.Allows(http))
+                    {
+                        http.Response.Headers.WWWAuthenticate = "Bearer";
+                        await Problems.Result(Problems.Of(401, "metrics.unauthorized",
+                            "The metrics are for the operator: scrape from this machine, or send the configured bearer token.")).ExecuteAsync(http);
+                        return;
+                    }
                     await http.RequestServices.GetRequiredService<ProjectionLag>().RefreshAsync(http.RequestAborted);
                     await inner(http);
                 });
@@ -65,6 +73,30 @@ public static class Telemetry
             });
             next(app);
         };
+    }
+}
+
+/// <summary>
+/// Who may read <c>/metrics</c>: counts by route, status and projection say how the service is used, which is the
+/// operator's business. A scraper on the same machine (a loopback address, or none: in-process or a Unix socket) when
+/// <c>Tracker:Telemetry:MetricsFromLoopback</c> is true (the default), and any scraper that sends
+/// <c>Authorization: Bearer</c> with <c>Tracker:Telemetry:MetricsToken</c> (when set). Behind a reverse proxy on the same
+/// machine every caller comes from loopback: keep <c>/metrics</c> off the proxy, or turn loopback off and use the token.
+/// </summary>
+public sealed class MetricsAccess(IConfiguration configuration)
+{
+    private readonly bool _fromLoopback = configuration.GetValue("Tracker:Telemetry:MetricsFromLoopback", true);
+    private readonly byte[]? _token = configuration["Tracker:Telemetry:MetricsToken"] is { Length: > 0 } token ? System.Text.Encoding.UTF8.GetBytes(token) : null;
+
+    /// <summary>Whether this request may read the metrics.</summary>
+    public bool Allows(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (_fromLoopback && (address is null || System.Net.IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)))
+            return true;
+        var header = http.Request.Headers.Authorization.ToString();
+        return _token is not null && header.StartsWith("Bearer ", StringComparison.Ordinal)
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()), _token);
     }
 }
 

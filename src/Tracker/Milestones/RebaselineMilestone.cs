@@ -16,12 +16,15 @@ public sealed record RebaselineMilestone(Guid MilestoneId, DateOnly NewEnd, stri
 /// <summary>Decides a re-baselining.</summary>
 public static class RebaselineMilestoneHandler
 {
+    /// <summary>Loads the commitment and plan the re-baselining is decided against (Wolverine passes the fetched milestone).</summary>
+    public static Task<MilestoneContext> LoadAsync(Milestone milestone, IQuerySession session, CancellationToken ct) =>
+        MilestoneContext.OfAsync(session, milestone, ct);
+
     /// <summary>Only the lead institution's staff re-baseline a live milestone, to a day within the plan; the same end appends nothing.</summary>
     [AggregateHandler]
-    public static async Task<(UpdatedAggregate, Events)> Handle(RebaselineMilestone command, Milestone milestone,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static (UpdatedAggregate, Events) Handle(RebaselineMilestone command, Milestone milestone, MilestoneContext context, TimeProvider clock)
     {
-        var context = await MilestoneContext.ForLeadWriteAsync(session, milestone, command.Caller, command.ExpectedVersion, ct);
+        context.EnsureLeadWrite(milestone, command.Caller, command.ExpectedVersion);
         context.EnsureWithinPlan("newEnd", command.NewEnd);
         if (command.NewEnd < milestone.PlannedStart)
             throw TrackerRuleBroken.InvalidField("newEnd", "date.before_start", $"The end cannot be before the planned start ({milestone.PlannedStart}).");

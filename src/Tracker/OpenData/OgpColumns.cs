@@ -70,6 +70,11 @@ public static class OgpColumns
         StarredEndOfTerm = "Starred (Current Formula) End of Term", HighAmbition = "High Ambition", HighCompletion = "High Completion",
         RawCompletion = "Raw Completion", NotReviewed = "Not reviewed", BindingConstraint = "Binding constraint";
 
+    /// <summary>The columns of the IRM's method since 2021 (<see cref="CurrentMethodColumns"/>).</summary>
+    public const string PotentialForResults = "Potential for Results", PotentialForResultsNumber = "_Potential for Results",
+        ClusterAssessed = "Cluster (AP Review)", ClusterCommitments = "Cluster Commitment ID(s)",
+        EarlyResults = "Early Results", EarlyResultsNumber = "_Early Results";
+
     /// <summary>Columns a file must have; the import refuses the whole file (400 naming them) without them.</summary>
     public static readonly IReadOnlyList<string> Required =
         [Identifier, Member, PlanNumber, CommitmentNumber, NationalOrLocal, YearOfSubmission, EndYear, Title, LeadInstitution];
@@ -93,18 +98,17 @@ public static class OgpColumns
         EndOfTermCompletionNumber, ChangeInCompletion, ChangeInCompletionNumber, OpenGovernmentNumber,
         OpenGovernmentAccessToInformationNumber, OpenGovernmentCivicParticipationNumber, OpenGovernmentPublicAccountabilityNumber,
         StarredEndOfTerm, RawCompletion, HighCompletion, HighAmbition, NotReviewed, BindingConstraint,
+        PotentialForResultsNumber, ClusterAssessed, ClusterCommitments, EarlyResultsNumber,
     ];
 
     /// <summary>
     /// Columns Tracker does not model: the import keeps each as the file wrote it (a source cell, with the file and line)
-    /// and the export writes it back. The current IRM method's columns (Potential for Results, clusters of the action
-    /// plan review, Early Results) are among them until its review kinds hold them.
+    /// and the export writes it back. The current IRM method's columns are not among them: the Action Plan Review and the
+    /// Results Report hold them (<see cref="CurrentMethodColumns"/>).
     /// </summary>
     public static readonly IReadOnlyList<string> SourceOnly =
     [
-        "Code", "Theme", "Report Publication Year (Progress Report)", "Compound", "Potential for Results", "_Potential for Results",
-        "Cluster (AP Review)", "Cluster Commitment ID(s)", "Report Publication Year (End Of Term)", "Early Results", "_Early Results",
-        "Carried Forward", "Most Recently Assessed", "Star - Most Recently Assessed", "Updated? (Website)", "URL", "Latest IRM Report",
+        "Code", "Theme", "Report Publication Year (Progress Report)", "Compound", "Report Publication Year (End Of Term)", "Carried Forward", "Most Recently Assessed", "Star - Most Recently Assessed", "Updated? (Website)", "URL", "Latest IRM Report",
         "Subnational in NAPs", "Action Plan ID", "id",
     ];
 

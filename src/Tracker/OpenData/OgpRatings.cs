@@ -4,20 +4,26 @@ using Tracker.Reviews;
 namespace Tracker.OpenData;
 
 /// <summary>
-/// One commitment's assessments in the two IRM reports, a score per indicator; a report is null when the commitment
-/// was not reviewed in it (the IRM's NR).
+/// One commitment's assessments in the IRM's reports, a score per indicator; a report is null when the commitment was
+/// not reviewed in it (the IRM's NR). The 2011–2020 method's midterm and end of term, and the current method's Action
+/// Plan Review and Results Report; <paramref name="Cluster"/> is the codes of the commitments the Action Plan Review
+/// assessed together with this one, itself included, in code order (null when it was assessed alone).
 /// </summary>
-public sealed record IrmAssessments(IReadOnlyDictionary<Indicator, Score>? Midterm, IReadOnlyDictionary<Indicator, Score>? EndOfTerm)
+public sealed record IrmAssessments(IReadOnlyDictionary<Indicator, Score>? Midterm, IReadOnlyDictionary<Indicator, Score>? EndOfTerm,
+    IReadOnlyDictionary<Indicator, Score>? ActionPlanReview = null, IReadOnlyDictionary<Indicator, Score>? ResultsReport = null,
+    IReadOnlyList<string>? Cluster = null)
 {
     /// <summary>Not reviewed at all.</summary>
     public static readonly IrmAssessments None = new(null, null);
 
     /// <summary>The assessments held in published reports: a report's entry counts only when the commitment has panel values in it.</summary>
-    public static IrmAssessments FromPublished(CommitmentReview? midterm, CommitmentReview? endOfTerm)
+    public static IrmAssessments FromPublished(CommitmentReview? midterm, CommitmentReview? endOfTerm, CommitmentReview? actionPlanReview = null,
+        CommitmentReview? resultsReport = null, IReadOnlyList<string>? cluster = null)
     {
         static IReadOnlyDictionary<Indicator, Score>? Values(CommitmentReview? review) =>
             review is { Panel.Count: > 0 } ? review.Panel.ToDictionary(p => p.Key, p => p.Value.Value) : null;
-        return new IrmAssessments(Values(midterm), Values(endOfTerm));
+        var review = Values(actionPlanReview);
+        return new IrmAssessments(Values(midterm), Values(endOfTerm), review, Values(resultsReport), review is null ? null : cluster);
     }
 }
 
@@ -34,23 +40,32 @@ public static class OgpRatings
     public static IReadOnlyDictionary<string, string> Cells(IrmAssessments assessments)
     {
         var (midterm, endOfTerm) = (assessments.Midterm, assessments.EndOfTerm);
+        var (review, results) = (assessments.ActionPlanReview, assessments.ResultsReport);
         // At end of term the design ratings are the midterm's unless the end-of-term report re-assessed them
         // (the same rule as CommitmentReview.Rate).
         static Rated<T> In<T>(IReadOnlyDictionary<Indicator, Score>? report, Indicator indicator) where T : notnull =>
             report?.GetValueOrDefault(indicator) is { } score ? score.As<T>() : Score.Without(indicator, RatingState.NotAssessed).As<T>();
         Rated<T> Design<T>(Indicator indicator) where T : notnull =>
             In<T>(endOfTerm, indicator) is { State: not RatingState.NotAssessed } own ? own : In<T>(midterm, indicator);
-        var designReviewed = midterm is not null || endOfTerm?.Keys.Any(IsDesign) == true;
-        var (midtermReviewed, endOfTermReviewed) = (midterm is not null, endOfTerm is not null);
+        // The file writes the current method's reports where it writes the older ones: the Action Plan Review in the
+        // progress report's columns (ND, not NR, where it rates nothing of them), the Results Report in the end of term's.
+        var designReviewed = midterm is not null || review is not null || endOfTerm?.Keys.Any(IsDesign) == true;
+        var (midtermReviewed, endOfTermReviewed) = (midterm is not null || review is not null, endOfTerm is not null || results is not null);
         var reviewed = midtermReviewed || endOfTermReviewed;
 
         var specificity = Design<Specificity>(Indicator.Specificity);
         var values = Design<IReadOnlySet<OgpValue>>(Indicator.Relevance);
         var impact = Design<PotentialImpact>(Indicator.PotentialImpact);
         var relevantRecorded = endOfTerm?.ContainsKey(Indicator.Relevant) == true || midterm?.ContainsKey(Indicator.Relevant) == true;
-        var design = new DesignAssessment(specificity, values, impact, relevantRecorded ? Design<bool>(Indicator.Relevant) : null);
+        // Verifiable assessed on its own (the same rule as CommitmentReview.Rate), else derived from Specificity.
+        var verifiable = endOfTerm?.ContainsKey(Indicator.Verifiable) == true || midterm?.ContainsKey(Indicator.Verifiable) == true
+            ? Design<bool>(Indicator.Verifiable) : Verifiability.IsVerifiable(specificity);
+        // The open-government lens is the file's _Relevant: "relevant to OGP values?" answered on its own.
+        var design = new DesignAssessment(specificity, values, impact, relevantRecorded ? Design<bool>(Indicator.Relevant)
+            : review?.ContainsKey(Indicator.OpenGovernmentLens) == true ? In<bool>(review, Indicator.OpenGovernmentLens) : null);
         var midtermCompletion = In<Completion>(midterm, Indicator.Completion);
-        var endOfTermCompletion = In<Completion>(endOfTerm, Indicator.Completion);
+        var endOfTermCompletion = In<Completion>(endOfTerm, Indicator.Completion) is { State: not RatingState.NotAssessed } own
+            ? own : CurrentMethodColumns.AsCompletion(In<ResultsCompletion>(results, Indicator.ResultsCompletion));
         var latestCompletion = LatestCompletion.Of(midtermCompletion, endOfTermCompletion);
         var change = CompletionChanges.Between(midtermCompletion, endOfTermCompletion);
         Rated<OpenGovernmentEffect> Effect(Indicator indicator) => In<OpenGovernmentEffect>(endOfTerm, indicator);
@@ -60,7 +75,7 @@ public static class OgpRatings
         {
             [OgpColumns.Specificity] = When(designReviewed, IrmCells.FormatSpecificity(specificity)),
             [OgpColumns.SpecificityNumber] = When(designReviewed, Number(specificity, level => (int)level)),
-            [OgpColumns.Verifiable] = When(designReviewed, IrmCells.FormatYesNo(Verifiability.IsVerifiable(specificity))),
+            [OgpColumns.Verifiable] = When(designReviewed, IrmCells.FormatYesNo(verifiable)),
             [OgpColumns.AccessToInformation] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.AccessToInformation)),
             [OgpColumns.CivicParticipation] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.CivicParticipation)),
             [OgpColumns.PublicAccountability] = When(designReviewed, IrmCells.FormatOgpValue(values, OgpValue.PublicAccountability)),
@@ -94,6 +109,7 @@ public static class OgpRatings
             [OgpColumns.BindingConstraint] = IrmCells.FormatBindingConstraint(
                 BindingConstraints.Find(design, midtermCompletion, endOfTermCompletion, reviewed, StarRule.Irm2015), reviewed),
         };
+        CurrentMethodColumns.Write(cells, assessments, reviewed, endOfTermReviewed);
         return cells;
     }
 
@@ -102,8 +118,9 @@ public static class OgpRatings
     /// commitment was reviewed in, Verifiable, _Relevant, High Ambition and the binding constraint, and the end of term's
     /// change in completion. The export writes these rather than recomputing them, so a published rating stays what was
     /// published even if a rule changes later; a column a report did not review is left to <see cref="Cells"/> (NR).
+    /// Where the commitment has an Action Plan Review, its design columns are that review's, never the older reports'.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Frozen(CommitmentReview? midterm, CommitmentReview? endOfTerm)
+    public static IReadOnlyDictionary<string, string> Frozen(CommitmentReview? midterm, CommitmentReview? endOfTerm, CommitmentReview? actionPlanReview = null)
     {
         static CommitmentReview? Reviewed(CommitmentReview? entry) => entry is { Panel.Count: > 0 } ? entry : null;
         var (mid, end) = (Reviewed(midterm), Reviewed(endOfTerm));
@@ -114,7 +131,7 @@ public static class OgpRatings
             frozen[OgpColumns.StarredEndOfTerm] = IrmCells.FormatFlag(end.Starred);
             if (end.ChangeInCompletion is { } change) frozen[OgpColumns.ChangeInCompletion] = IrmCells.FormatCompletionChange(change);
         }
-        if ((end ?? mid) is { } latest)
+        if ((end ?? mid) is { } latest && Reviewed(actionPlanReview) is null)
         {
             frozen[OgpColumns.Verifiable] = IrmCells.FormatYesNo(latest.Verifiable);
             frozen[OgpColumns.Relevant] = IrmCells.FormatFlag(latest.Relevant);

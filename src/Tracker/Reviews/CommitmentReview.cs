@@ -164,10 +164,12 @@ public sealed record CommitmentReview(
         var endCompletion = endOfTerm ? completion : Rated.NotAssessed<Completion>();
         var assessedOnTime = panel.Rating<bool>(Indicator.OnTime);
         var reviewed = panel.AnyRated || facts.MidtermPanel?.Count > 0;
+        var verifiable = panel.ContainsKey(Indicator.Verifiable) || facts.MidtermPanel?.ContainsKey(Indicator.Verifiable) == true
+            ? Design<bool>(Indicator.Verifiable) : Verifiability.IsVerifiable(design.Specificity);
 
         return new CommitmentReview(
             facts.CommitmentId, facts.Code, facts.Number, facts.Title, facts.LeadInstitution,
-            design.Specificity, Verifiability.IsVerifiable(design.Specificity),
+            design.Specificity, verifiable,
             design.Values, design.Relevant, design.PotentialImpact,
             Ambition.IsHighAmbition(design.PotentialImpact, design.Relevant),
             completion, facts.ComputedCompletion,

@@ -22,8 +22,12 @@ public static class ReviewMethods
     /// <summary>The indicators a report of <paramref name="kind"/> assesses.</summary>
     public static IReadOnlyList<Indicator> Indicators(ReportKind kind) => kind switch
     {
-        ReportKind.Midterm => [Indicator.Specificity, Indicator.Relevance, Indicator.Relevant, Indicator.PotentialImpact, Indicator.Completion, Indicator.OnTime],
-        ReportKind.EndOfTerm => [Indicator.Specificity, Indicator.Relevance, Indicator.Relevant, Indicator.PotentialImpact, Indicator.Completion, Indicator.OnTime,
+        // Verifiable and Relevant are the yes/no verdicts the IRM's design reports of 2019–2020 gave without a Specificity
+        // or per-value ratings (PY0038, NL0035); when recorded, they win over the values derived from those.
+        ReportKind.Midterm => [Indicator.Specificity, Indicator.Verifiable, Indicator.Relevance, Indicator.Relevant, Indicator.PotentialImpact,
+            Indicator.Completion, Indicator.OnTime],
+        ReportKind.EndOfTerm => [Indicator.Specificity, Indicator.Verifiable, Indicator.Relevance, Indicator.Relevant, Indicator.PotentialImpact,
+            Indicator.Completion, Indicator.OnTime,
             Indicator.DidItOpenGovernment, Indicator.DiogAccessToInformation, Indicator.DiogCivicParticipation, Indicator.DiogPublicAccountability],
         ReportKind.ActionPlanReview => [Indicator.Verifiable, Indicator.OpenGovernmentLens, Indicator.PotentialForResults, Indicator.Promising],
         ReportKind.ResultsReport => [Indicator.ResultsCompletion, Indicator.EarlyResults],

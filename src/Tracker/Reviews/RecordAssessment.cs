@@ -10,7 +10,7 @@ namespace Tracker.Reviews;
 /// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/assessments</c>.</summary>
 /// <param name="CommitmentId">The commitment assessed (one of the plan's).</param>
 /// <param name="Indicator">
-/// Midterm and end of term: Specificity, Relevance, Relevant, PotentialImpact, Completion, OnTime (and at end of term
+/// Midterm and end of term: Specificity, Verifiable, Relevance, Relevant, PotentialImpact, Completion, OnTime (and at end of term
 /// DidItOpenGovernment, Diog…). Action Plan Review: Verifiable, OpenGovernmentLens, PotentialForResults, Promising.
 /// Results Report: ResultsCompletion, EarlyResults.
 /// </param>

@@ -31,42 +31,68 @@ public partial class fuzzing_every_endpoint(WriteWorld world, ITestOutputHelper 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex PathParameter();
 
+    // The requests go in lanes, each on a world (host and database) of its own and each sequential, so that "a refused
+    // request appended nothing" is the event count of its own database before and after it; lanes run side by side.
+    private const int Lanes = 4;
+
+    private sealed record Lane(Dictionary<int, int> Statuses, List<string> Failures, int RefusedAppends);
+
     [Fact]
     public async Task ten_thousand_mutated_requests_to_every_endpoint_get_no_5xx_and_refused_ones_append_nothing()
     {
         var operations = await Operations();
         operations.Count.ShouldBeGreaterThan(35);
-        var ids = await KnownIds();
-        var random = new Random(20261201);
-        var statuses = new Dictionary<int, int>();
-        var failures = new List<string>();
+        var worlds = new List<WriteWorld> { world };
+        try
+        {
+            for (var extra = 1; extra < Lanes; extra++)
+            {
+                var laneWorld = new WriteWorld();
+                worlds.Add(laneWorld);
+                await laneWorld.InitializeAsync();
+            }
+            var lanes = await Task.WhenAll(worlds.Select((w, lane) => Fuzz(w, lane, operations, Requests / Lanes)));
+
+            var statuses = lanes.SelectMany(l => l.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
+            output.WriteLine($"requests sent: {Requests} in {Lanes} lanes, operations: {operations.Count}");
+            output.WriteLine("statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+            output.WriteLine($"5xx: {statuses.Where(s => s.Key >= 500).Sum(s => s.Value)}, refused requests that appended events: {lanes.Sum(l => l.RefusedAppends)}");
+            lanes.SelectMany(l => l.Failures).Take(25).ShouldBeEmpty();
+            statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value).ShouldBeGreaterThan(100, "some requests should get through to the handlers");
+        }
+        finally
+        {
+            foreach (var extra in worlds.Skip(1)) await extra.DisposeAsync();
+        }
+    }
+
+    private static async Task<Lane> Fuzz(WriteWorld world, int lane, IReadOnlyList<Operation> operations, int count)
+    {
+        var ids = await KnownIds(world);
+        var random = new Random(20261201 + lane);
+        var result = new Lane([], [], 0);
         var refusedAppends = 0;
 
-        for (var i = 0; i < Requests; i++)
+        for (var i = 0; i < count; i++)
         {
             var operation = operations[random.Next(operations.Count)];
             var request = Generate(operation, ids, random);
             var before = request.Method == "POST" ? await world.EventCount() : 0;
 
-            using var response = await Send(request);
+            using var response = await Send(world, request);
 
             var status = (int)response.StatusCode;
-            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            result.Statuses[status] = result.Statuses.GetValueOrDefault(status) + 1;
             var body = await response.Content.ReadAsStringAsync();
-            if (status >= 500) failures.Add($"#{i} {status}: {request} → {body[..Math.Min(body.Length, 400)]}");
+            if (status >= 500) result.Failures.Add($"lane {lane} #{i} {status}: {request} → {body[..Math.Min(body.Length, 400)]}");
             else if (status >= 400 && request.Method == "POST" && await world.EventCount() != before)
             {
                 refusedAppends++;
-                failures.Add($"#{i} {status} appended events: {request}");
+                result.Failures.Add($"lane {lane} #{i} {status} appended events: {request}");
             }
-            if (status >= 400 && Internals().IsMatch(body)) failures.Add($"#{i} {status} names internals: {request} → {body[..Math.Min(body.Length, 400)]}");
+            if (status >= 400 && Internals().IsMatch(body)) result.Failures.Add($"lane {lane} #{i} {status} names internals: {request} → {body[..Math.Min(body.Length, 400)]}");
         }
-
-        output.WriteLine($"requests sent: {Requests}, operations: {operations.Count}");
-        output.WriteLine("statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
-        output.WriteLine($"5xx: {statuses.Where(s => s.Key >= 500).Sum(s => s.Value)}, refused requests that appended events: {refusedAppends}");
-        failures.Take(25).ShouldBeEmpty();
-        statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value).ShouldBeGreaterThan(100, "some requests should get through to the handlers");
+        return result with { RefusedAppends = refusedAppends };
     }
 
     // A stack trace, SQL or a .NET type in an answer is a leak of how Tracker is built.
@@ -99,7 +125,7 @@ public partial class fuzzing_every_endpoint(WriteWorld world, ITestOutputHelper 
 
     private sealed record Ids(Guid Member, Guid Institution, Guid Plan, Guid DraftPlan, Guid Commitment, Guid Milestone, string Code);
 
-    private async Task<Ids> KnownIds()
+    private static async Task<Ids> KnownIds(WriteWorld world)
     {
         var published = await world.NewReport(ReportStage.Published);
         var draft = await world.NewReport(ReportStage.Draft);
@@ -215,7 +241,7 @@ public partial class fuzzing_every_endpoint(WriteWorld world, ITestOutputHelper 
         return text;
     }
 
-    private async Task<HttpResponseMessage> Send(Fuzzed request)
+    private static async Task<HttpResponseMessage> Send(WriteWorld world, Fuzzed request)
     {
         var client = await world.Client(request.Caller);
         var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);

@@ -13,18 +13,60 @@ public static class PostgresServer
     private static readonly Lazy<Task<string>> Admin = new(StartAsync);
     private static int _databases;
 
-    /// <summary>Creates an empty database for one test class and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string owner)
+    /// <summary>
+    /// Creates a database for one test class and returns its connection string: empty, or a copy of
+    /// <paramref name="template"/> (a database nobody is connected to).
+    /// </summary>
+    public static async Task<string> CreateDatabaseAsync(string owner, string? template = null)
     {
         var admin = await Admin.Value;
         var name = $"t_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{new string(owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}";
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
+            var copy = template is null ? "" : $" template \"{template}\"";
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var create = new NpgsqlCommand($"create database \"{name}\"{copy}", connection);
+                    await create.ExecuteNonQueryAsync();
+                    break;
+                }
+                // A template is "being accessed by other users" while another class's copy of it is being made.
+                catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt));
+                }
+            }
+            // A test database need not survive a crash of the server: its commits do not wait for the WAL to reach the
+            // disk (the server and every other database keep full durability; the chaos suite tests that on its own cluster).
+            await using var fast = new NpgsqlCommand($"alter database \"{name}\" set synchronous_commit = off", connection);
+            await fast.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Empties every table of <paramref name="connectionString"/>'s database, keeping the schema: what a host recorded
+    /// about itself (its node, the daemon's progress) is not copied with the schema. Leaves no connection open.
+    /// </summary>
+    public static async Task KeepOnlyTheSchemaAsync(string connectionString)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var truncate = new NpgsqlCommand("""
+                do $$ declare t record; begin
+                  for t in select schemaname, tablename from pg_tables where schemaname not in ('pg_catalog', 'information_schema') loop
+                    execute format('truncate %I.%I cascade', t.schemaname, t.tablename);
+                  end loop;
+                end $$
+                """, connection);
+            await truncate.ExecuteNonQueryAsync();
+        }
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>

@@ -37,6 +37,23 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         await (await admin.Post($"{w.Midterm}/reviewers", new { reviewerId = "irm-second", name = "Second researcher" })).ShouldHaveStatus(200);
     }
 
+    /// <summary>The IRM's design reports of 2017–2020 plans say "verifiable?" without a specificity (PY0038, NL0035).</summary>
+    [Fact]
+    public async Task a_midterm_takes_a_verifiable_verdict_without_a_specificity_and_the_verdict_wins()
+    {
+        var w = await ArrangePlan("VV0001", "VV");
+        await OpenWithPanel(w);
+        var lead = app.As(TrackerRole.Reviewer, userId: "irm-lead");
+
+        await Assess(lead, w.Midterm, w.Commitment, "Verifiable", "No", isFinal: true);
+        var withoutSpecificity = (await lead.Get<JsonElement>(w.Midterm)).GetProperty("commitments")[0];
+        await Assess(lead, w.Midterm, w.Commitment, "Specificity", "High", isFinal: true);
+        var withSpecificity = (await lead.Get<JsonElement>(w.Midterm)).GetProperty("commitments")[0];
+
+        withoutSpecificity.GetProperty("verifiable").GetBoolean().ShouldBeFalse();
+        withSpecificity.GetProperty("verifiable").GetBoolean().ShouldBeFalse(); // High would derive Yes: the verdict wins
+    }
+
     [Fact]
     public async Task a_whole_midterm_cycle_ignores_progress_after_the_cutoff_and_a_published_report_no_longer_changes()
     {

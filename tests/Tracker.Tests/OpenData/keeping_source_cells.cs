@@ -35,15 +35,16 @@ public class keeping_source_cells
         var published = new Dictionary<string, string>
         {
             ["Theme"] = "Accountability", ["URL"] = "https://opengovpartnership.org/members/ghana/commitments/gh0040", ["Code"] = "GHA",
-            [OgpColumns.Title] = "Open budgets", [OgpColumns.HighAmbition] = "1", ["Verifiable"] = "Yes", ["Early Results"] = "ND",
+            [OgpColumns.Title] = "Open budgets", [OgpColumns.HighAmbition] = "1", ["Verifiable"] = "Yes",
             ["A column of another file"] = "x",
         };
         var held = new Dictionary<string, string> { [OgpColumns.Title] = "Open budgets", [OgpColumns.HighAmbition] = "0", ["Verifiable"] = "ND" };
 
         var kept = OgpSourceCells.Of(published, held);
 
-        kept.Keys.ShouldBe(["Theme", "URL", "Code", "Verifiable", "Early Results"], ignoreOrder: true);
+        // Verifiable is computed (from the review's own verdict, or Specificity): where the file says otherwise, the
+        // consistency section lists both, and nothing is kept.
+        kept.Keys.ShouldBe(["Theme", "URL", "Code"], ignoreOrder: true);
         kept["URL"].ShouldBe(new SourceCell("https://opengovpartnership.org/members/ghana/commitments/gh0040", ""));
-        kept["Verifiable"].ShouldBe(new SourceCell("Yes", "ND")); // assessed directly by the current method, no Specificity to compute it from
     }
 }

@@ -23,12 +23,14 @@ public sealed record ReportMilestoneProgress(Guid MilestoneId, ProgressLevel Lev
 /// <summary>Decides a progress report.</summary>
 public static class ReportMilestoneProgressHandler
 {
+    /// <summary>Loads the commitment and plan the report is decided against (Wolverine passes the fetched milestone).</summary>
+    public static Task<MilestoneContext> LoadAsync(Milestone milestone, IQuerySession session, CancellationToken ct) =>
+        MilestoneContext.OfAsync(session, milestone, ct);
+
     /// <summary>Only the lead institution's staff report, on a live milestone, as of a day within the plan and not in the future.</summary>
     [AggregateHandler]
-    public static async Task<(UpdatedAggregate, Events)> Handle(ReportMilestoneProgress command, Milestone milestone,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static (UpdatedAggregate, Events) Handle(ReportMilestoneProgress command, Milestone milestone, MilestoneContext context, TimeProvider clock)
     {
-        var context = await MilestoneContext.OfAsync(session, milestone, ct);
         var reported = Decide(command, milestone, context, clock.GetUtcNow());
         // Where the plan asks for approval the report waits for the point of contact; only an approval reports it.
         return (new UpdatedAggregate(), [context.Plan.ProgressApprovalRequired ? Submit(reported, milestone.Submissions.Count + 1) : reported]);

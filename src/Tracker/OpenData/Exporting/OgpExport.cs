@@ -54,8 +54,7 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
         var members = (await session.Query<Member>().ToListAsync(ct)).ToDictionary(m => m.Id);
         var plans = (await session.Query<Plan>().ToListAsync(ct)).ToDictionary(p => p.Id);
         var institutions = new Dictionary<Guid, string>();
-        var reviews = new Dictionary<Guid, (IReadOnlyDictionary<Guid, CommitmentReview> Midterm, IReadOnlyDictionary<Guid, CommitmentReview> EndOfTerm)>();
-
+        var reviews = new Dictionary<Guid, PlanReviews>();
         var planIds = filter.PlanId is { } onlyPlan ? [onlyPlan]
             : filter.MemberId is { } memberId ? plans.Values.Where(p => p.MemberId == memberId).Select(p => p.Id).ToArray()
             : null;
@@ -66,8 +65,7 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
         {
             var plan = plans[commitment.PlanId];
             if (!reviews.TryGetValue(plan.Id, out var planReviews))
-                reviews[plan.Id] = planReviews = (await PublishedAsync(lookups, plan.Id, ReportKind.Midterm, ct),
-                    await PublishedAsync(lookups, plan.Id, ReportKind.EndOfTerm, ct));
+                reviews[plan.Id] = planReviews = await PlanReviews.LoadAsync(lookups, plan.Id, ct);
             var named = CommitmentTextRules.InstitutionIds(commitment.Text).Where(id => !institutions.ContainsKey(id)).Distinct().ToArray();
             if (named.Length > 0)
                 foreach (var institution in await lookups.LoadManyAsync<Institution>(ct, named))
@@ -75,12 +73,37 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
 
             var leads = new[] { commitment.Text.LeadInstitutionId }.Where(_ => commitment.Text.NamesLead).Concat(commitment.Text.CoLeads)
                 .Select(id => institutions.GetValueOrDefault(id, "")).ToList();
+            var (midterm, endOfTerm, review, results) = planReviews.Of(commitment.Id);
             yield return OgpExportRow.Cells(commitment, members[plan.MemberId], plan, leads,
                 commitment.Text.SupportingInstitutionIds.Select(id => institutions.GetValueOrDefault(id)).OfType<string>().ToList(),
-                IrmAssessments.FromPublished(planReviews.Midterm.GetValueOrDefault(commitment.Id), planReviews.EndOfTerm.GetValueOrDefault(commitment.Id)),
-                OgpRatings.Frozen(planReviews.Midterm.GetValueOrDefault(commitment.Id), planReviews.EndOfTerm.GetValueOrDefault(commitment.Id)),
-                today);
+                IrmAssessments.FromPublished(midterm, endOfTerm, review, results, planReviews.ClusterOf(commitment.Id)),
+                OgpRatings.Frozen(midterm, endOfTerm, review), today);
         }
+    }
+
+    /// <summary>A plan's published reports of each kind.</summary>
+    private sealed record PlanReviews(IReadOnlyDictionary<ReportKind, IReadOnlyDictionary<Guid, CommitmentReview>> Reports)
+    {
+        public static async Task<PlanReviews> LoadAsync(IQuerySession session, Guid planId, CancellationToken ct)
+        {
+            var reports = new Dictionary<ReportKind, IReadOnlyDictionary<Guid, CommitmentReview>>();
+            foreach (var kind in Enum.GetValues<ReportKind>()) reports[kind] = await PublishedAsync(session, planId, kind, ct);
+            return new PlanReviews(reports);
+        }
+
+        public (CommitmentReview? Midterm, CommitmentReview? EndOfTerm, CommitmentReview? ActionPlanReview, CommitmentReview? ResultsReport) Of(Guid commitmentId) =>
+            (Entry(ReportKind.Midterm, commitmentId), Entry(ReportKind.EndOfTerm, commitmentId),
+                Entry(ReportKind.ActionPlanReview, commitmentId), Entry(ReportKind.ResultsReport, commitmentId));
+
+        /// <summary>The codes of the commitments the published Action Plan Review assessed in one cluster with this one, in code order.</summary>
+        public IReadOnlyList<string>? ClusterOf(Guid commitmentId)
+        {
+            var review = Reports[ReportKind.ActionPlanReview];
+            if (review.GetValueOrDefault(commitmentId)?.CurrentMethod?.Cluster is not { } cluster) return null;
+            return [.. review.Values.Where(e => e.CurrentMethod?.Cluster == cluster).Select(e => e.Code).Order(StringComparer.Ordinal)];
+        }
+
+        private CommitmentReview? Entry(ReportKind kind, Guid commitmentId) => Reports[kind].GetValueOrDefault(commitmentId);
     }
 
     // Drafts are never exported: the export is public, and a draft is for its reviewers.

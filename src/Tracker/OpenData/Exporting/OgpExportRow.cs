@@ -52,7 +52,8 @@ public static class OgpExportRow
             // One cell for the lead and its co-leads, as the file lists them; NA for a lead the plan does not name.
             [OgpColumns.LeadInstitution] = leadInstitutions.Count > 0 ? string.Join("; ", leadInstitutions) : Absent,
             [OgpColumns.SupportingInstitutions] = supporting.Length > 0 ? supporting : Absent,
-            [OgpColumns.Cluster] = commitment.Cluster ?? Absent,
+            // An Action Plan Review's cluster is written in its own columns (CurrentMethodColumns), not the 2011–2020 method's.
+            [OgpColumns.Cluster] = assessments.ActionPlanReview is null ? commitment.Cluster ?? Absent : Absent,
         };
         foreach (var tag in OgpColumns.PolicyAreas)
             held[tag] = text.PolicyAreas.Contains(tag, StringComparer.OrdinalIgnoreCase) ? "1" : "0";

@@ -123,6 +123,8 @@ public static partial class OgpCommitmentRow
         var cluster = Text(row, OgpColumns.Cluster, max: 300, required: false, Refuse);
         var policyAreas = PolicyAreas(row, warnings);
         var assessments = Assessments(row, Refuse);
+        // The current method's cluster is the Action Plan Review's, named by the commitments the file lists in it.
+        if (assessments.ActionPlanReview is not null) cluster = assessments.Cluster is { } codes ? string.Join(", ", codes) : null;
 
         if (problems.Count > 0 || planNumber is null || firstYear is null || lastYear is null)
             return new RowReading(null, problems);
@@ -253,51 +255,123 @@ public static partial class OgpCommitmentRow
     /// <summary>
     /// The IRM's assessments of the row. A report counts as reviewed when any of its cells says more than NR; its
     /// indicators are then all recorded, ND as not assessed and NA as not applicable. _Relevant is recorded only
-    /// where the four OGP Value cells are not rated (reviews since 2020 answer "relevant?" on its own); elsewhere
-    /// Tracker computes it from the values.
+    /// where the four OGP Value cells are not rated (reviews since 2020 answer "relevant?" on its own), and Verifiable
+    /// only where Specificity is not (the design reports of 2017–2020 plans: PY0038, NL0035); elsewhere Tracker computes
+    /// them from the values and the Specificity.
+    /// A row assessed by the current method (<see cref="CurrentMethodColumns.IsCurrentMethod"/>) has an Action Plan Review
+    /// (Verifiable, _Relevant as the open-government lens, Potential for Results, the cluster) and, where the file rates the
+    /// end of the plan, a Results Report (the end of term's completion, early results); the 2011–2020 reports take only
+    /// what the row rates on their own scales: a midterm for a rated Specificity, Value or Potential Impact, an end of term
+    /// for "did it open government?" rated Marginal, Major … (NL0039, UA0087), never translated into early results.
     /// </summary>
     private static IrmAssessments Assessments(OgpRow row, Action<string, string> refuse)
     {
-        bool Reviewed(IEnumerable<string> columns) => columns.Any(c => row.Has(c)
-            && row[c].Trim() is { Length: > 0 } cell && !cell.Equals(IrmCells.NotReviewed, StringComparison.OrdinalIgnoreCase));
+        if (!CurrentMethodColumns.IsCurrentMethod(row[OgpColumns.PotentialForResults]))
+            return new IrmAssessments(
+                Reviewed(row, OgpColumns.MidtermInputs) ? Midterm(row, refuse, verdicts: true) : null,
+                Reviewed(row, OgpColumns.EndOfTermInputs) ? EndOfTerm(row, refuse, withCompletion: true) : null);
 
-        Dictionary<Indicator, Score>? midterm = null;
-        if (Reviewed(OgpColumns.MidtermInputs))
-        {
-            midterm = new Dictionary<Indicator, Score>
-            {
-                [Indicator.Specificity] = Level<Specificity>(row, Indicator.Specificity, OgpColumns.Specificity, IrmCells.TryParseSpecificity, "None, Low, Medium, High", refuse),
-                [Indicator.PotentialImpact] = Level<PotentialImpact>(row, Indicator.PotentialImpact, OgpColumns.PotentialImpact, IrmCells.TryParsePotentialImpact, "None, Minor, Moderate, Transformative", refuse),
-                [Indicator.Completion] = Level<Completion>(row, Indicator.Completion, OgpColumns.MidtermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
-            };
-            if (IrmCells.TryParseOgpValues(Rating(row, OgpColumns.AccessToInformation), Rating(row, OgpColumns.CivicParticipation),
-                    Rating(row, OgpColumns.PublicAccountability), Rating(row, OgpColumns.Technology), out var values))
-                midterm[Indicator.Relevance] = Score.Of(Indicator.Relevance, values);
-            else
-                refuse(OgpColumns.AccessToInformation, "The four OGP Value cells must each be 1, 0, ND, NR or NA.");
-            if (!values.IsAssessed)
-            {
-                if (!IrmCells.TryParseFlag(Rating(row, OgpColumns.Relevant), out var relevant))
-                    refuse(OgpColumns.Relevant, $"'{row[OgpColumns.Relevant].Trim()}' is not 1, 0, ND, NR or NA.");
-                else if (relevant.IsAssessed)
-                    midterm[Indicator.Relevant] = Score.Of(Indicator.Relevant, relevant);
-            }
-        }
+        var olderDesign = OgpColumns.MidtermInputs.Where(c => c != OgpColumns.Relevant);
+        var openGovernment = OgpColumns.EndOfTermInputs.Where(c => c != OgpColumns.EndOfTermCompletion);
+        var results = Reviewed(row, [OgpColumns.EndOfTermCompletion, OgpColumns.EarlyResults, OgpColumns.OpenGovernment])
+            ? ResultsReport(row, refuse) : null;
+        var clustered = IrmCells.TryParseFlag(Rating(row, OgpColumns.ClusterAssessed), out var flag) && flag is { IsAssessed: true, Value: true }
+            && CurrentMethodColumns.ClusterCodes(row[OgpColumns.ClusterCommitments]) is { Count: > 0 } codes ? codes : null;
+        return new IrmAssessments(
+            olderDesign.Any(c => Rates(row, c)) ? Midterm(row, refuse, verdicts: false) : null,
+            openGovernment.Any(c => IrmCells.TryParseOpenGovernmentEffect(row[c], out var effect) && effect.IsAssessed) ? EndOfTerm(row, refuse, withCompletion: false) : null,
+            ActionPlanReview(row, refuse), results, clustered);
+    }
 
-        Dictionary<Indicator, Score>? endOfTerm = null;
-        if (Reviewed(OgpColumns.EndOfTermInputs))
+    private static bool Reviewed(OgpRow row, IEnumerable<string> columns) => columns.Any(c => row.Has(c)
+        && row[c].Trim() is { Length: > 0 } cell && !cell.Equals(IrmCells.NotReviewed, StringComparison.OrdinalIgnoreCase));
+
+    // A cell that holds a level, not one of the file's codes for no rating.
+    private static bool Rates(OgpRow row, string column) =>
+        row[column].Trim() is { Length: > 0 } cell && !Missing.Contains(cell, StringComparer.OrdinalIgnoreCase);
+
+    // The verdicts (Relevant, Verifiable) of a 2011–2020 row where the values or Specificity are not rated; a current-method
+    // row's are its Action Plan Review's.
+    private static Dictionary<Indicator, Score> Midterm(OgpRow row, Action<string, string> refuse, bool verdicts)
+    {
+        var midterm = new Dictionary<Indicator, Score>
         {
-            const string effects = "Worsened, Did Not Change, Marginal, Major, Outstanding";
-            endOfTerm = new Dictionary<Indicator, Score>
-            {
-                [Indicator.Completion] = Level<Completion>(row, Indicator.Completion, OgpColumns.EndOfTermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
-                [Indicator.DidItOpenGovernment] = Level<OpenGovernmentEffect>(row, Indicator.DidItOpenGovernment, OgpColumns.OpenGovernment, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
-                [Indicator.DiogAccessToInformation] = Level<OpenGovernmentEffect>(row, Indicator.DiogAccessToInformation, OgpColumns.OpenGovernmentAccessToInformation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
-                [Indicator.DiogCivicParticipation] = Level<OpenGovernmentEffect>(row, Indicator.DiogCivicParticipation, OgpColumns.OpenGovernmentCivicParticipation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
-                [Indicator.DiogPublicAccountability] = Level<OpenGovernmentEffect>(row, Indicator.DiogPublicAccountability, OgpColumns.OpenGovernmentPublicAccountability, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
-            };
+            [Indicator.Specificity] = Level<Specificity>(row, Indicator.Specificity, OgpColumns.Specificity, IrmCells.TryParseSpecificity, "None, Low, Medium, High", refuse),
+            [Indicator.PotentialImpact] = Level<PotentialImpact>(row, Indicator.PotentialImpact, OgpColumns.PotentialImpact, IrmCells.TryParsePotentialImpact, "None, Minor, Moderate, Transformative", refuse),
+            [Indicator.Completion] = Level<Completion>(row, Indicator.Completion, OgpColumns.MidtermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse),
+        };
+        if (IrmCells.TryParseOgpValues(Rating(row, OgpColumns.AccessToInformation), Rating(row, OgpColumns.CivicParticipation),
+                Rating(row, OgpColumns.PublicAccountability), Rating(row, OgpColumns.Technology), out var values))
+            midterm[Indicator.Relevance] = Score.Of(Indicator.Relevance, values);
+        else
+            refuse(OgpColumns.AccessToInformation, "The four OGP Value cells must each be 1, 0, ND, NR or NA.");
+        if (verdicts && !values.IsAssessed) Verdict(Indicator.Relevant, OgpColumns.Relevant);
+        if (verdicts && !midterm[Indicator.Specificity].As<Specificity>().IsAssessed) Verdict(Indicator.Verifiable, OgpColumns.Verifiable);
+        return midterm;
+
+        void Verdict(Indicator indicator, string column)
+        {
+            if (!IrmCells.TryParseFlag(Rating(row, column), out var verdict))
+                refuse(column, $"'{row[column].Trim()}' is not Yes, No, 1, 0, ND, NR or NA.");
+            else if (verdict.IsAssessed)
+                midterm[indicator] = Score.Of(indicator, verdict);
         }
-        return new IrmAssessments(midterm, endOfTerm);
+    }
+
+    private static Dictionary<Indicator, Score> EndOfTerm(OgpRow row, Action<string, string> refuse, bool withCompletion)
+    {
+        const string effects = "Worsened, Did Not Change, Marginal, Major, Outstanding";
+        var endOfTerm = new Dictionary<Indicator, Score>
+        {
+            [Indicator.DidItOpenGovernment] = Level<OpenGovernmentEffect>(row, Indicator.DidItOpenGovernment, OgpColumns.OpenGovernment, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+            [Indicator.DiogAccessToInformation] = Level<OpenGovernmentEffect>(row, Indicator.DiogAccessToInformation, OgpColumns.OpenGovernmentAccessToInformation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+            [Indicator.DiogCivicParticipation] = Level<OpenGovernmentEffect>(row, Indicator.DiogCivicParticipation, OgpColumns.OpenGovernmentCivicParticipation, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+            [Indicator.DiogPublicAccountability] = Level<OpenGovernmentEffect>(row, Indicator.DiogPublicAccountability, OgpColumns.OpenGovernmentPublicAccountability, IrmCells.TryParseOpenGovernmentEffect, effects, refuse),
+        };
+        if (withCompletion)
+            endOfTerm[Indicator.Completion] = Level<Completion>(row, Indicator.Completion, OgpColumns.EndOfTermCompletion, IrmCells.TryParseCompletion, "Not Started, Limited, Substantial, Complete, Withdrawn", refuse);
+        return endOfTerm;
+    }
+
+    // The IRM writes the lens as _Relevant and assesses Verifiable directly; "promising" is not in the file.
+    private static Dictionary<Indicator, Score> ActionPlanReview(OgpRow row, Action<string, string> refuse)
+    {
+        var review = new Dictionary<Indicator, Score>
+        {
+            [Indicator.PotentialForResults] = Versioned(row, Indicator.PotentialForResults, OgpColumns.PotentialForResults, CurrentMethodScales.PotentialForResults, refuse),
+        };
+        foreach (var (indicator, column) in new[] { (Indicator.Verifiable, OgpColumns.Verifiable), (Indicator.OpenGovernmentLens, OgpColumns.Relevant) })
+        {
+            if (IrmCells.TryParseFlag(Rating(row, column), out var flag)) review[indicator] = Score.Of(indicator, flag);
+            else refuse(column, $"'{row[column].Trim()}' is not Yes, No, 1, 0, ND, NR or NA.");
+        }
+        return review;
+    }
+
+    // Early results are read from their own column, or from "did it open government?" where the file writes "no early
+    // results to report yet" there (UA0088); a level of the 2011 scale in that column is the end of term's, not this report's.
+    private static Dictionary<Indicator, Score> ResultsReport(OgpRow row, Action<string, string> refuse)
+    {
+        var earlyResults = Versioned(row, Indicator.EarlyResults, OgpColumns.EarlyResults, CurrentMethodScales.EarlyResults, refuse);
+        if (earlyResults.State == RatingState.NotAssessed && CurrentMethodScales.EarlyResults.TryRead(row[OgpColumns.OpenGovernment], out var written)
+            && written == EarlyResults.NoneToReportYet)
+            earlyResults = Score.Of(Indicator.EarlyResults, Rated.Of(written));
+        return new Dictionary<Indicator, Score>
+        {
+            [Indicator.ResultsCompletion] = Versioned(row, Indicator.ResultsCompletion, OgpColumns.EndOfTermCompletion, CurrentMethodScales.Completion, refuse),
+            [Indicator.EarlyResults] = earlyResults,
+        };
+    }
+
+    private static Score Versioned<T>(OgpRow row, Indicator indicator, string column, VersionedScale<T> scale, Action<string, string> refuse)
+        where T : struct, Enum
+    {
+        var cell = Rating(row, column);
+        if (scale.TryRead(cell, out var level)) return Score.Of(indicator, Rated.Of(level));
+        // The file's codes for no rating: a flag's reading of them is every scale's.
+        if (IrmCells.TryParseFlag(cell, out var code) && !code.IsAssessed) return Score.Without(indicator, code.State);
+        refuse(column, $"'{row[column].Trim()}' is not one of {string.Join(", ", scale.Levels.Select(l => l.Cell))}, ND, NR or NA.");
+        return Score.Without(indicator, RatingState.NotAssessed);
     }
 
     // A missing cell in a reviewed report is not assessed (the file's own ND).

@@ -4,8 +4,7 @@ namespace Tracker.OpenData.Importing;
 
 /// <summary>
 /// The import's consistency section (pure): every computed column (<see cref="OgpSourceCells.Computed"/>) where the
-/// file's cell says something else than Tracker's computation from the row's assessments, with both values. Verifiable
-/// where Tracker computes none is not a difference: the file's value is kept (<see cref="OgpSourceCells"/>).
+/// file's cell says something else than Tracker's computation from the row's assessments, with both values.
 /// </summary>
 public static class OgpConsistency
 {
@@ -16,7 +15,6 @@ public static class OgpConsistency
         foreach (var (column, cell) in IrmSummaryColumns.Cells(computed, commitment.Plan.PeriodEnd, today)) computed[column] = cell;
         foreach (var column in OgpColumns.All.Where(c => OgpSourceCells.Computed.Contains(c) && row.Has(c)))
         {
-            if (column == OgpColumns.Verifiable && computed[column] == IrmCells.NoData) continue;
             if (!OgpRatings.SameRating(row[column], computed[column]))
                 yield return new RatingDifference(row.Line, commitment.Code, column, row[column].Trim(), computed[column]);
         }

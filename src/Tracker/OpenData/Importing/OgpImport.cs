@@ -251,6 +251,8 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
                  {
                      (ReportKind.Midterm, commitment.Assessments.Midterm, OgpColumns.MidtermCompletion),
                      (ReportKind.EndOfTerm, commitment.Assessments.EndOfTerm, OgpColumns.EndOfTermCompletion),
+                     (ReportKind.ActionPlanReview, commitment.Assessments.ActionPlanReview, OgpColumns.PotentialForResults),
+                     (ReportKind.ResultsReport, commitment.Assessments.ResultsReport, OgpColumns.EndOfTermCompletion),
                  })
         {
             if (values is null) continue;
@@ -267,8 +269,8 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
             var report = existing;
             if (report is null)
             {
-                var cutoff = kind == ReportKind.Midterm ? plan.MidtermCutoff : plan.PeriodEnd;
-                var opened = OpenReviewReportHandler.Decide(new OpenReviewReport(reportId, plan.Id, kind, cutoff, StarRule.Irm2015, admin,
+                // No cutoff: the decision's own for the kind (midterm cutoff, plan start, or plan end), as over HTTP.
+                var opened = OpenReviewReportHandler.Decide(new OpenReviewReport(reportId, plan.Id, kind, null, StarRule.Irm2015, admin,
                     ReportOrigin.ImportedIrmPublication), new ReportOpeningContext(plan, null), now);
                 report = ReviewReport.Started(opened);
                 events.Add(opened);
@@ -327,6 +329,9 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         }
     }
 
+    private static readonly ReportKind[] ImportedKinds =
+        [ReportKind.Midterm, ReportKind.EndOfTerm, ReportKind.ActionPlanReview, ReportKind.ResultsReport];
+
     private async Task<IReadOnlyList<PublishedReview>> PublishImportedReportsAsync(IEnumerable<Guid> planIds, KnownState known, ImportRun run,
         Polly.ResiliencePipeline pipeline, CancellationToken ct)
     {
@@ -334,7 +339,7 @@ public sealed class OgpImport(IDocumentStore store, IConfiguration configuration
         var admin = new Caller(run.UserId, TrackerRole.Admin, null);
         foreach (var planId in planIds.OrderBy(id => id))
         {
-            foreach (var kind in new[] { ReportKind.Midterm, ReportKind.EndOfTerm })
+            foreach (var kind in ImportedKinds)
             {
                 var reportId = ReviewReport.IdFor(planId, kind);
                 if (!known.Reports.TryGetValue(reportId, out var report) || !report.Imported || report.Status == ReportStatus.Published) continue;

@@ -7,9 +7,7 @@ namespace Tracker.OpenData.Importing;
 /// Which cells of a row Tracker keeps as the file wrote them (pure): every cell of a column it does not model, and
 /// every cell of a column it holds whose value it would write back otherwise, beyond the canonical forms (trimmed
 /// whitespace, ISO dates for the file's month/day/year, a number's shortest form). Columns Tracker computes are not
-/// kept: where the file disagrees with the computation, the import's consistency section lists both. The one
-/// exception is <c>Verifiable</c> where Tracker computes none (no Specificity): the current IRM method assesses it
-/// directly, so the file's value is kept until the action plan review holds it.
+/// kept: where the file disagrees with the computation, the import's consistency section lists both.
 /// </summary>
 public static class OgpSourceCells
 {
@@ -25,9 +23,8 @@ public static class OgpSourceCells
         foreach (var (column, cell) in published)
         {
             if (!Known.Contains(column)) continue;
+            if (Computed.Contains(column)) continue;
             var own = held.GetValueOrDefault(column, "");
-            var directlyAssessed = column == OgpColumns.Verifiable && own == Tracker.Ratings.IrmCells.NoData;
-            if (Computed.Contains(column) && !directlyAssessed) continue;
             var file = cell.Trim();
             if (!Same(file, own)) kept[column] = new SourceCell(file, own);
         }

@@ -51,7 +51,7 @@ public static class IndicatorLevels
         Indicator.OnTime => YesNo("Every milestone due by the cutoff was complete by its (re-baselined) end date.",
             "At least one milestone due by the cutoff was not complete by its end date."),
         Indicator.Verifiable => YesNo("Specific enough to verify: its objectives and actions can be checked.",
-            "Too vague to verify: the IRM does not assess it further."),
+            "Too vague to verify (an Action Plan Review assesses it no further)."),
         Indicator.OpenGovernmentLens => YesNo("It makes government more transparent, participatory or accountable to the public.",
             "No open-government lens as written: the IRM does not assess it further."),
         Indicator.Promising => YesNo("Promising: the IRM highlights it for its potential for results.", "Not among the promising commitments."),

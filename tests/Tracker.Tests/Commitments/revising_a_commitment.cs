@@ -1,0 +1,56 @@
+using Tracker.Commitments;
+using Tracker.Infrastructure;
+using Tracker.Tests.Reviews;
+using static Tracker.Tests.Milestones.Nl0025;
+
+namespace Tracker.Tests.Commitments;
+
+/// <summary>The revision decision, on state in memory: who may revise, what the new text must name, and when nothing is appended.</summary>
+public class revising_a_commitment
+{
+    private static readonly FixedClock Clock = new(At);
+    private static readonly CommitmentRevisionContext Known = new(PlanOf2016, [LeadInstitution]);
+
+    private static IReadOnlyList<object> Revised(CommitmentText text, Caller? caller = null) =>
+        ReviseCommitmentHandler.Handle(new ReviseCommitment(Active.Id, text, "Scope agreed with civil society", null, caller ?? Admin), Active, Known, Clock).Item2;
+
+    [Fact]
+    public void an_admin_revises_the_text_and_the_event_says_why()
+    {
+        var revised = Revised(Active.Text with { Title = "Training civil servants and citizens on public participation" })
+            .ShouldHaveSingleItem().ShouldBeOfType<CommitmentRevised>();
+
+        revised.Text.Title.ShouldBe("Training civil servants and citizens on public participation");
+        revised.Reason.ShouldBe("Scope agreed with civil society");
+    }
+
+    [Fact]
+    public void the_same_text_appends_nothing()
+    {
+        Revised(Active.Text with { PolicyAreas = [] }).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_ministry_may_not_revise()
+    {
+        RefusalOf(() => Revised(Active.Text with { Title = "Another title" }, Ministry(Lead))).ShouldBe("caller.role");
+    }
+
+    [Fact]
+    public void a_supporting_institution_that_is_not_registered_is_refused_naming_the_field()
+    {
+        var refusal = Should.Throw<TrackerRuleBroken>(() => Revised(Active.Text with { SupportingInstitutionIds = [Other] }));
+
+        refusal.Code.ShouldBe("institution.not_found");
+        refusal.Field.ShouldBe("supportingInstitutionIds");
+    }
+
+    [Fact]
+    public void an_end_after_the_plan_is_refused_naming_end()
+    {
+        var refusal = Should.Throw<TrackerRuleBroken>(() => Revised(Active.Text with { End = new DateOnly(2018, 7, 1) }));
+
+        refusal.Code.ShouldBe("date.outside_plan");
+        refusal.Field.ShouldBe("end");
+    }
+}
