@@ -70,7 +70,7 @@ test: restore ## prepare PostgreSQL (and Chromium for the browser tests) the sam
 	 if [ "$(CODEGEN)" = Static ]; then $(MAKE) --no-print-directory codegen; fi; \
 	 test_conn=$$(echo "$$conn" | sed -E 's/Database=[^;]*/Database=postgres/'); \
 	 TRACKER_TEST_DB="$$test_conn" ops/drop-test-dbs.sh; \
-	 Tracker__CodeGeneration=$(CODEGEN) TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln \
+	 Tracker__CodeGeneration=$(CODEGEN) TRACKER_TEST_DB="$$test_conn" $(DOTNET) test Tracker.sln -m:1 \
 	   $(if $(filter Static,$(CODEGEN)),-p:TrackerPregeneratedCode=true) --no-restore --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
 	 status=$${PIPESTATUS[0]}; ops/test-summary.sh .test-output.log $$status; exit $$status
 
