@@ -32,20 +32,13 @@ public class exposing_metrics(TrackerApp app) : IClassFixture<TrackerApp>
     {
         var admin = app.Admin();
         var member = await Arrange.Member(admin, "Metrics Land", "ML");
+        using var recorded = new RequestDurationsRecorded("/api/members/{id:guid}", 200, 404);
         await (await app.Anonymous().GetAsync($"/api/members/{member}")).ShouldHaveStatus(200);
         await (await app.Anonymous().GetAsync($"/api/members/{Guid.Empty}")).ShouldHaveStatus(404);
 
-        // A request's duration is recorded when its pipeline ends, which can be after the client has the answer: scrape
-        // until both of this test's answers are counted, for at most half a minute.
-        static bool Counted(string exposition, string status) => Samples(exposition, "http_server_request_duration_seconds_count")
-            .Any(line => line.Contains("http_route=\"/api/members/{id:guid}\"") && line.Contains($"http_response_status_code=\"{status}\""));
+        // A request's duration is recorded when its pipeline ends, which can be after the client has the answer.
+        await recorded.All.WaitAsync(TimeSpan.FromSeconds(30));
         var scrape = await Scrape();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!(Counted(scrape, "200") && Counted(scrape, "404")) && waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(100);
-            scrape = await Scrape();
-        }
 
         var counts = Samples(scrape, "http_server_request_duration_seconds_count").ToList();
         counts.ShouldContain(line => line.Contains("http_route=\"/api/members/{id:guid}\"") && line.Contains("http_response_status_code=\"200\""), scrape);
@@ -117,4 +110,43 @@ public class exposing_projection_lag(HostWithoutDaemon app) : IClassFixture<Host
         scrape.Split('\n').Where(line => line.StartsWith("tracker_projection_lag{", StringComparison.Ordinal) && line.Contains($"database=\"{exposing_metrics.Database(app)}\""))
             .ShouldAllBe(line => !line.EndsWith(" 0", StringComparison.Ordinal), await ready.Content.ReadAsStringAsync() + scrape);
     }
+}
+
+/// <summary>
+/// Completes <see cref="All"/> once ASP.NET Core has recorded a request duration for <paramref name="route"/> with each
+/// of <paramref name="statuses"/>. It listens after the host's exporter (which subscribed at start-up), and listeners
+/// are called in the order they subscribed, so the exporter has the measurement by then.
+/// </summary>
+internal sealed class RequestDurationsRecorded : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+    private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<int> _missing;
+
+    public RequestDurationsRecorded(string route, params int[] statuses)
+    {
+        _missing = [.. statuses];
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument is { Meter.Name: "Microsoft.AspNetCore.Hosting", Name: "http.server.request.duration" })
+                listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            string? seenRoute = null;
+            int? status = null;
+            foreach (var tag in tags)
+                if (tag.Key == "http.route") seenRoute = tag.Value as string;
+                else if (tag.Key == "http.response.status_code" && tag.Value is int code) status = code;
+            if (seenRoute != route || status is not { } recorded) return;
+            lock (_missing)
+                if (_missing.Remove(recorded) && _missing.Count == 0) _all.TrySetResult();
+        });
+        _listener.Start();
+    }
+
+    /// <summary>Completes when every status has been recorded.</summary>
+    public Task All => _all.Task;
+
+    public void Dispose() => _listener.Dispose();
 }

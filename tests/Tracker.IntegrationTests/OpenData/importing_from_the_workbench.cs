@@ -20,6 +20,15 @@ public partial class importing_from_the_workbench(TrackerApp app) : IClassFixtur
     private ImportJob JobOf(HttpResponseMessage redirect) =>
         app.Services.GetRequiredService<ImportJobs>().Find(Guid.Parse(redirect.Headers.Location!.ToString().Split('/')[^1]))!;
 
+    // Completes once the job has reported at least <paramref name="rows"/> rows decided.
+    private static Task RowsDone(ImportJob job, int rows)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        job.Progressed += done => { if (done >= rows) reached.TrySetResult(); };
+        if (job.RowsDone >= rows) reached.TrySetResult();
+        return reached.Task;
+    }
+
     [Fact]
     public async Task an_upload_runs_in_the_background_its_page_shows_the_rows_done_while_it_runs_and_then_the_report()
     {
@@ -31,15 +40,10 @@ public partial class importing_from_the_workbench(TrackerApp app) : IClassFixtur
             started = await admin.SubmitUpload(Upload, new UploadForm(MadeOgpFile.Of("IW", "Importland", 150, offScale: 7), []), Upload);
             started.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
             // 100 rows are decided (one refused); the 101st fills the first batch of 100, whose commit waits for the held appends.
-            var page = started.Headers.Location!.ToString();
-            running = "";
-            for (var attempt = 0; attempt < 600 && !running.Contains("100 of 150 rows", StringComparison.Ordinal); attempt++)
-            {
-                var response = await admin.GetAsync(page);
-                response.Headers.GetValues("Refresh").ShouldBe(["1"]);
-                running = await response.Content.ReadAsStringAsync();
-                if (!running.Contains("100 of 150 rows", StringComparison.Ordinal)) await Task.Delay(100);
-            }
+            await RowsDone(JobOf(started), 100).WaitAsync(TimeSpan.FromMinutes(2));
+            var response = await admin.GetAsync(started.Headers.Location!.ToString());
+            response.Headers.GetValues("Refresh").ShouldBe(["1"]);
+            running = await response.Content.ReadAsStringAsync();
         }
         var job = JobOf(started);
         await job.Completion.WaitAsync(TimeSpan.FromMinutes(2));

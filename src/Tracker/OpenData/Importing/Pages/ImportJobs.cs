@@ -39,8 +39,15 @@ public sealed class ImportJob(Guid id, string fileName, bool dryRun, string star
     /// <summary>Completes when the import has a report or a failure.</summary>
     public Task Completion => _finished.Task;
 
+    /// <summary>Raised with the rows decided so far each time the import reports its progress.</summary>
+    public event Action<int>? Progressed;
+
     /// <inheritdoc />
-    public void Report(ImportProgress value) => Volatile.Write(ref _rowsDone, value.RowsDone);
+    public void Report(ImportProgress value)
+    {
+        Volatile.Write(ref _rowsDone, value.RowsDone);
+        Progressed?.Invoke(value.RowsDone);
+    }
 
     internal void Finish(ImportReport report)
     {
