@@ -75,7 +75,7 @@ public static class Import
                 var database = await Db.Create(admin, "tracker_bench_import");
                 try
                 {
-                    var (taken, refused, events, seconds) = await RunTracker(dll, database, file, work.FullName);
+                    var (taken, _, refused, events, seconds) = await TrackerImport.RunAsync(dll, database, file, Path.Combine(work.FullName, "report.json"));
                     tracker.Add(rows / seconds);
                     note = $"{taken} taken, {refused} refused, {events:N0} events";
                     raw.Add(rows / await Copy(database, header, records));
@@ -113,25 +113,4 @@ public static class Import
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(int Taken, int Refused, long Events, double Seconds)> RunTracker(string dll, string database, string file, string folder)
-    {
-        var report = Path.Combine(folder, "report.json");
-        var start = new ProcessStartInfo("dotnet", [dll, "import-ogp", file, "--report", report])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["TRACKER_DB"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development",
-                ["Logging__LogLevel__Default"] = "Warning" },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"import-ogp failed ({process.ExitCode}):\n{await output}\n{await error}");
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
-        var root = json.RootElement;
-        return (root.GetProperty("taken").GetInt32(), root.GetProperty("refused").GetInt32(), root.GetProperty("eventsAppended").GetInt64(),
-            root.GetProperty("seconds").GetDouble());
-    }
 }

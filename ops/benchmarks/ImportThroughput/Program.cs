@@ -27,11 +27,11 @@ var results = new List<(string Name, int Rows, double Seconds, string Note)>();
 var trackerDb = await CreateDatabase(connection, "bench_tracker");
 try
 {
-    var first = await RunTracker(trackerDll, trackerDb, file, work.FullName, "first");
+    var first = await TrackerImport.RunAsync(trackerDll, trackerDb, file, Path.Combine(work.FullName, "report-first.json"));
     results.Add(("Tracker import-ogp (empty database)", rows, first.Seconds,
         $"{first.Taken} taken, {first.Refused} refused, {first.Events} events, one transaction per row"));
-    var second = await RunTracker(trackerDll, trackerDb, file, work.FullName, "second");
-    results.Add(("Tracker import-ogp (same file again)", rows, second.Seconds, $"{second.Present} already present, {second.Events} events"));
+    var second = await TrackerImport.RunAsync(trackerDll, trackerDb, file, Path.Combine(work.FullName, "report-second.json"));
+    results.Add(("Tracker import-ogp (same file again)", rows, second.Seconds, $"{second.AlreadyPresent} already present, {second.Events} events"));
 }
 finally
 {
@@ -76,28 +76,6 @@ Console.WriteLine("| --- | ---: | ---: | ---: | --- |");
 foreach (var (name, count, seconds, note) in results)
     Console.WriteLine($"| {name} | {count} | {seconds:0.00} | {count / seconds:0} | {note} |");
 return 0;
-
-static async Task<(int Taken, int Present, int Refused, long Events, double Seconds)> RunTracker(string dll, string database, string file, string folder, string name)
-{
-    var report = Path.Combine(folder, $"report-{name}.json");
-    var start = new ProcessStartInfo("dotnet", [dll, "import-ogp", file, "--report", report])
-    {
-        WorkingDirectory = Path.GetDirectoryName(dll)!,
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        Environment = { ["TRACKER_DB"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development",
-            ["Logging__LogLevel__Default"] = "Warning" },
-    };
-    using var process = Process.Start(start)!;
-    var output = process.StandardOutput.ReadToEndAsync();
-    var error = process.StandardError.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    if (process.ExitCode != 0) throw new InvalidOperationException($"import-ogp failed ({process.ExitCode}):\n{await output}\n{await error}");
-    using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
-    var root = json.RootElement;
-    return (root.GetProperty("taken").GetInt32(), root.GetProperty("alreadyPresent").GetInt32(), root.GetProperty("refused").GetInt32(),
-        root.GetProperty("eventsAppended").GetInt64(), root.GetProperty("seconds").GetDouble());
-}
 
 static async Task<string> CreateDatabase(string connection, string prefix)
 {
