@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +18,7 @@ namespace Tracker.BrowserTests;
 [Collection(TrackerSiteCollection.Name)]
 public class administering_plans_on_the_workbench(TrackerSite site)
 {
-    private static async Task NoSeriousViolations(IPage page)
-    {
-        var axe = await page.RunAxe();
-        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} {v.Id}: {v.Help}").ShouldBeEmpty();
-    }
+    private static Task NoSeriousViolations(IPage page) => page.ShouldHaveNoSeriousViolationsAsync();
 
     private async Task<JsonElement> Send(string url, object body)
     {

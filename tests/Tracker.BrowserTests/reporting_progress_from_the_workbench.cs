@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Tracker.BrowserTests.Infrastructure;
 using Tracker.Infrastructure;
@@ -151,11 +150,9 @@ public class reporting_progress_from_the_workbench(TrackerSite site)
                 await page.GotoAsync($"/workbench/milestones/{milestone}/rebaseline");
                 break;
         }
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TrackerSite.Screenshots, $"workbench-{pageType.Replace(' ', '-')}.png"), FullPage = true });
+        await TrackerSite.ScreenshotAsync(page, $"workbench-{pageType}");
 
-        var axe = await page.RunAxe();
-
-        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} {string.Join(" | ", v.Nodes.Take(2).Select(n => n.Html))}").ShouldBeEmpty();
+        await page.ShouldHaveNoSeriousViolationsAsync();
         await page.Context.CloseAsync();
     }
 }

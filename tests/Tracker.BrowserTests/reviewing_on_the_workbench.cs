@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Tracker.BrowserTests.Infrastructure;
 using Tracker.Infrastructure;
@@ -41,11 +40,7 @@ public class reviewing_on_the_workbench(TrackerSite site)
         return new Plan(plan, commitment);
     }
 
-    private static async Task NoSeriousViolations(IPage page)
-    {
-        var axe = await page.RunAxe();
-        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} {v.Id}: {v.Help}").ShouldBeEmpty();
-    }
+    private static Task NoSeriousViolations(IPage page) => page.ShouldHaveNoSeriousViolationsAsync();
 
     [Fact]
     public async Task a_reviewer_signs_in_and_assesses_and_a_second_reviewers_disagreement_shows_the_consensus()

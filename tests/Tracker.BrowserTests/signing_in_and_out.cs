@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Tracker.BrowserTests.Infrastructure;
 using Tracker.Infrastructure;
@@ -46,9 +45,7 @@ public class signing_in_and_out(TrackerSite site)
         var page = await site.SignedInAsync(TrackerRole.Admin, null, "poc-axe", javaScript: true);
         if (path == "/sign-in") await page.GotoAsync(path);
 
-        var axe = await page.RunAxe();
-
-        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ShouldBeEmpty();
+        await page.ShouldHaveNoSeriousViolationsAsync();
         await page.Context.CloseAsync();
     }
 
@@ -65,8 +62,7 @@ public class signing_in_and_out(TrackerSite site)
         (await page.Locator("#institution-error").InnerTextAsync()).ShouldContain("pick one");
         (await page.Locator("#userId").InputValueAsync()).ShouldBe("no-institution");
         (await page.Locator("#institution").GetAttributeAsync("aria-describedby"))!.ShouldContain("institution-error");
-        var axe = await page.RunAxe();
-        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ShouldBeEmpty();
+        await page.ShouldHaveNoSeriousViolationsAsync();
         await context.CloseAsync();
     }
 }

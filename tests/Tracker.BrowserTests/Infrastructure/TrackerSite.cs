@@ -46,6 +46,16 @@ public sealed class TrackerSite : IAsyncLifetime
     /// <summary>Where screenshots go: the test output folder.</summary>
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    // A full-page screenshot costs 0.5–3 s of these 2 cores a page; they are taken when asked (TRACKER_SCREENSHOTS=1).
+    private static readonly bool ScreenshotsAsked = Environment.GetEnvironmentVariable("TRACKER_SCREENSHOTS") == "1";
+
+    /// <summary>With TRACKER_SCREENSHOTS=1, saves a full-page screenshot of <paramref name="page"/> as <c>screenshots/{name}.png</c>.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (ScreenshotsAsked)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name.Replace(' ', '-')}.png"), FullPage = true });
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {

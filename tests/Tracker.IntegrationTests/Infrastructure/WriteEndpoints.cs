@@ -126,6 +126,32 @@ public static class WriteEndpoints
     }.ToDictionary(e => e.Name);
 }
 
+/// <summary>
+/// A target arranged per endpoint and reused while the requests sent to it are refused: a refused request writes nothing
+/// (the matrices assert it), so the next one meets the same state. A request that is taken, or that appended anyway,
+/// spends the target and the next one is arranged afresh. Arranging is most of a matrix's time (a published report
+/// takes eight requests).
+/// </summary>
+public sealed class ReusableTargets(WriteWorld world)
+{
+    private readonly Dictionary<string, WriteCase> _unspent = new();
+
+    /// <summary>The endpoint's unspent target, arranged when there is none.</summary>
+    public async Task<WriteCase> For(WriteEndpoint endpoint)
+    {
+        if (_unspent.TryGetValue(endpoint.Name, out var target)) return target;
+        target = await endpoint.Arrange(world);
+        _unspent[endpoint.Name] = target;
+        return target;
+    }
+
+    /// <summary>Records what a request to the endpoint's target did: unless it was refused and appended nothing, the target is spent.</summary>
+    public void After(WriteEndpoint endpoint, HttpResponseMessage response, bool appended)
+    {
+        if ((int)response.StatusCode < 400 || appended) _unspent.Remove(endpoint.Name);
+    }
+}
+
 /// <summary>Where a fresh review report stands when a case is arranged on it.</summary>
 public enum ReportStage { Draft, PublicComment, Published }
 
