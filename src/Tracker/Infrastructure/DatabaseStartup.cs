@@ -30,6 +30,13 @@ public sealed class DatabaseStartup(IConfiguration configuration, IServiceProvid
             await connection.OpenAsync(ct);
         }, cancellationToken);
 
+        if (!ApplySchemaOnStartup(configuration))
+        {
+            SchemaApplied = true;
+            logger.LogInformation("Database ready; schema {Schema} taken as in place (Tracker:Database:ApplySchemaOnStartup is false)", TrackerDatabase.Schema);
+            return;
+        }
+
         var store = services.GetRequiredService<IDocumentStore>();
         await pipeline.ExecuteAsync(async ct =>
         {
@@ -53,6 +60,13 @@ public sealed class DatabaseStartup(IConfiguration configuration, IServiceProvid
         SchemaApplied = true;
         logger.LogInformation("Database ready and schema {Schema} applied", TrackerDatabase.Schema);
     }
+
+    /// <summary>
+    /// <c>Tracker:Database:ApplySchemaOnStartup</c> (default true). False for an instance whose database already holds the
+    /// schema of this build (applied by a migration step, or copied from a template): it starts without DDL, and neither
+    /// Marten nor Wolverine compares the schema at start-up or at first use.
+    /// </summary>
+    public static bool ApplySchemaOnStartup(IConfiguration configuration) => configuration.GetValue("Tracker:Database:ApplySchemaOnStartup", true);
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -26,7 +26,9 @@ public static class Persistence
         builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
-                options.Connection(TrackerDatabase.ConnectionString(services.GetRequiredService<IConfiguration>()));
+                var configuration = services.GetRequiredService<IConfiguration>();
+                options.Connection(TrackerDatabase.ConnectionString(configuration));
+                if (!DatabaseStartup.ApplySchemaOnStartup(configuration)) options.AutoCreateSchemaObjects = AutoCreate.None;
                 options.DatabaseSchemaName = TrackerDatabase.Schema;
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 // Required with the DistributedLock shim (ops/Patched.DistributedLock.Postgres): the
@@ -44,6 +46,9 @@ public static class Persistence
                 // Metrics on the "Marten" meter (Telemetry): events appended per type, connections opened.
                 options.OpenTelemetry.TrackEventCounters();
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                // Part of the schema applied at start-up, not a table Marten creates at first use: an instance that
+                // starts on a schema in place (Tracker:Database:ApplySchemaOnStartup=false) needs it there.
+                options.Schema.For<IdempotentRequest>();
                 foreach (var slice in slices) slice(options);
                 return options;
             })
@@ -51,6 +56,7 @@ public static class Persistence
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.Solo);
         builder.Services.AddSingleton<IConfigureMarten, DaemonModeFromConfiguration>();
+        builder.Services.AddSingleton<IWolverineExtension, MessageStorageFromConfiguration>();
 
         builder.Host.UseWolverine(options =>
         {
@@ -73,4 +79,13 @@ internal sealed class DaemonModeFromConfiguration(IConfiguration configuration) 
 {
     public void Configure(IServiceProvider services, StoreOptions options) =>
         options.Projections.AsyncMode = configuration.GetValue("Tracker:Projections:DaemonMode", options.Projections.AsyncMode);
+}
+
+/// <summary>Wolverine leaves its message tables as they are at start-up when the schema is taken as in place (<see cref="DatabaseStartup.ApplySchemaOnStartup"/>).</summary>
+internal sealed class MessageStorageFromConfiguration(IConfiguration configuration) : IWolverineExtension
+{
+    public void Configure(WolverineOptions options)
+    {
+        if (!DatabaseStartup.ApplySchemaOnStartup(configuration)) options.AutoBuildMessageStorageOnStartup = AutoCreate.None;
+    }
 }

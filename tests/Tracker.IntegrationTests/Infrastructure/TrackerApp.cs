@@ -53,6 +53,8 @@ public class TrackerApp : IAsyncLifetime
             // The first command of a host compiles its handler (Dynamic code generation), which on a busy 2-core machine
             // can outlast the production request timeout; tests of the timeout itself set their own.
             host.UseSetting("Tracker:Timeouts:RequestSeconds", "600");
+            // A copy of the schema template holds this build's schema: the host starts without comparing it (0.5 s a host).
+            if (_schemaCopied) host.UseSetting("Tracker:Database:ApplySchemaOnStartup", "false");
             foreach (var (key, value) in Settings) host.UseSetting(key, value);
             host.ConfigureServices(Configure);
         });
@@ -66,8 +68,13 @@ public class TrackerApp : IAsyncLifetime
     /// Hook for fixtures that host an existing database (e.g. one restored from a backup); by default a new one with
     /// Tracker's schema and no data.
     /// </summary>
-    protected virtual async Task<string> CreateDatabaseAsync() =>
-        await PostgresServer.CreateDatabaseAsync(GetType().Name, template: await SchemaTemplate.Value);
+    protected virtual async Task<string> CreateDatabaseAsync()
+    {
+        _schemaCopied = true;
+        return await PostgresServer.CreateDatabaseAsync(GetType().Name, template: await SchemaTemplate.Value);
+    }
+
+    private bool _schemaCopied;
 
     // Each class's database is a copy (CREATE DATABASE … TEMPLATE) of one the application migrated once at the start
     // of the run: a host then starts on its schema already in place instead of creating Marten's and Wolverine's
