@@ -74,13 +74,13 @@ test: restore ## prepare PostgreSQL (and Chromium for the browser tests) the sam
 	   $(if $(filter Static,$(CODEGEN)),-p:TrackerPregeneratedCode=true) --no-restore --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee .test-output.log; \
 	 status=$${PIPESTATUS[0]}; ops/test-summary.sh .test-output.log $$status; exit $$status
 
-bench: restore ## benchmark: Tracker (as the image runs it: pre-generated code) beside raw PostgreSQL on ~1M events, one table (QUICK=1: ~42k events; docs/performance.md)
+bench: restore ## benchmark: Tracker (as the image runs it: pre-generated code) beside raw PostgreSQL on ~1M events, one table (QUICK=1: ~42k events; TEN_MILLION=1: then 10M; docs/performance.md)
 	@set -e; conn=$$(ops/db.sh); \
 	 $(MAKE) --no-print-directory codegen; \
 	 $(DOTNET) build ops/benchmarks/Bench -c Release --nologo -v quiet --no-restore; \
 	 $(DOTNET) build src/Tracker -c Release --nologo -v quiet --no-restore -p:TrackerPregeneratedCode=true; \
 	 $(DOTNET) ops/benchmarks/Bench/bin/Release/net10.0/Bench.dll --connection "$$conn" \
-	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --sample src/Tracker/OpenData/Demo/ogp-commitments-sample.csv --quick $${QUICK:-0}
+	   --tracker src/Tracker/bin/Release/net10.0/Tracker.dll --sample src/Tracker/OpenData/Demo/ogp-commitments-sample.csv --quick $${QUICK:-0} --ten-million $${TEN_MILLION:-0}
 
 bench-import: restore ## benchmark: OGP import of 5,000 commitments vs raw PostgreSQL (not a test; figures go to docs/performance.md)
 	@set -e; conn=$$(ops/db.sh); \

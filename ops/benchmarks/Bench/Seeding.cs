@@ -251,6 +251,6 @@ public sealed class Seeder(IDocumentStore store)
         return (ids[0], ids[1], ids[2], institution.Id);
     }
 
-    // XAA, XAB, …: every member's code is the prefix of its commitments' codes.
-    private static string MemberCode(int m) => $"X{(char)('A' + m / 26 % 26)}{(char)('A' + m % 26)}";
+    // XAA, XAB, … then YAA, ZAA (the 10M-event store's 1,250 members): every member's code is the prefix of its commitments' codes.
+    private static string MemberCode(int m) => $"{(char)('X' + m / 676)}{(char)('A' + m / 26 % 26)}{(char)('A' + m % 26)}";
 }
