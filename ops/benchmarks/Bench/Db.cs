@@ -19,7 +19,20 @@ public static class Db
         NpgsqlConnection.ClearAllPools();
         await using var db = new NpgsqlConnection(admin);
         await db.OpenAsync();
-        await Execute(db, $"drop database if exists \"{new NpgsqlConnectionStringBuilder(database).Database}\" with (force)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Execute(db, $"drop database if exists \"{new NpgsqlConnectionStringBuilder(database).Database}\" with (force)");
+                return;
+            }
+            // An autovacuum worker (after the seed or an import) runs as the superuser, so PostgreSQL 15 refuses the bench
+            // role's forced drop ("must be a member of the role whose process is being terminated"); the worker ends in time.
+            catch (PostgresException vacuum) when (vacuum.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     public static async Task Execute(NpgsqlConnection db, string sql)
