@@ -32,6 +32,17 @@ public sealed class DatabaseStartup(IConfiguration configuration, IServiceProvid
 
         if (!ApplySchemaOnStartup(configuration))
         {
+            // Taken as in place, but not blindly: a database without Tracker's event table stops the start-up, saying why.
+            var present = await pipeline.ExecuteAsync(async ct =>
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                await using var check = new NpgsqlCommand($"select to_regclass('{TrackerDatabase.Schema}.mt_events') is not null", connection);
+                return (bool)(await check.ExecuteScalarAsync(ct))!;
+            }, cancellationToken);
+            if (!present)
+                throw new InvalidOperationException($"Tracker:Database:ApplySchemaOnStartup is false, but the database has no {TrackerDatabase.Schema}.mt_events: " +
+                    "apply the schema first (start one instance with the setting true).");
             SchemaApplied = true;
             logger.LogInformation("Database ready; schema {Schema} taken as in place (Tracker:Database:ApplySchemaOnStartup is false)", TrackerDatabase.Schema);
             return;

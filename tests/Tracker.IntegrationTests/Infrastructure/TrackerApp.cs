@@ -78,7 +78,7 @@ public class TrackerApp : IAsyncLifetime
 
     // Each class's database is a copy (CREATE DATABASE … TEMPLATE) of one the application migrated once at the start
     // of the run: a host then starts on its schema already in place instead of creating Marten's and Wolverine's
-    // tables and functions one by one. The copy's host still applies the schema, which finds nothing to change.
+    // tables and functions one by one, and takes it as in place (Tracker:Database:ApplySchemaOnStartup=false).
     private static readonly Lazy<Task<string>> SchemaTemplate = new(async () =>
     {
         var template = new SchemaTemplateApp();
