@@ -60,18 +60,8 @@ public static class BenchProgram
             }
 
             // Phase 2: the rest of the store, and three milestones of 10, 100 and 1,000 events.
-            Seeder rest;
-            (Guid Short, Guid Medium, Guid Long, Guid Institution) streams;
-            await using (var host = new InProcessTracker(database))
-            {
-                rest = new Seeder(host.Store);
-                await host.PauseDaemonAsync();
-                var watch = Stopwatch.StartNew();
-                await rest.SeedMembersAsync(firstMembers, members);
-                streams = await rest.SeedLongStreamsAsync(first.Plans[0]);
-                await InProcessTracker.MarkProjectedAsync(database);
-                Console.WriteLine($"# seeded {rest.Plans.Count} more plans, {rest.Events:N0} events in {watch.Elapsed.TotalSeconds:0.0} s ({rest.Events / watch.Elapsed.TotalSeconds:N0} events/s)");
-            }
+            (Guid Short, Guid Medium, Guid Long, Guid Institution) streams = default;
+            var rest = await SeedMoreAsync(database, firstMembers, members, async seeder => streams = await seeder.SeedLongStreamsAsync(first.Plans[0]));
             var largeStore = await Db.Scalar(database, "select count(*) from tracker.mt_events");
             Console.WriteLine($"# store: {largeStore:N0} events, {await Db.Scalar(database, "select count(*) from tracker.mt_streams"):N0} streams");
 
@@ -93,16 +83,7 @@ public static class BenchProgram
 
             if (tenMillion)
             {
-                Seeder more;
-                await using (var host = new InProcessTracker(database))
-                {
-                    more = new Seeder(host.Store);
-                    await host.PauseDaemonAsync();
-                    var watch = Stopwatch.StartNew();
-                    await more.SeedMembersAsync(members, members * 10);
-                    await InProcessTracker.MarkProjectedAsync(database);
-                    Console.WriteLine($"# seeded {more.Plans.Count} more plans, {more.Events:N0} events in {watch.Elapsed.TotalSeconds:0.0} s ({more.Events / watch.Elapsed.TotalSeconds:N0} events/s)");
-                }
+                var more = await SeedMoreAsync(database, members, members * 10);
                 var hugeStore = await Db.Scalar(database, "select count(*) from tracker.mt_events");
                 Console.WriteLine($"# store: {hugeStore:N0} events, database {await Db.Scalar(database, "select pg_database_size(current_database()) / 1048576"):N0} MB");
                 await using var api = await ChildTracker.Start(trackerDll, database, Tokens.SigningKey);
@@ -123,6 +104,21 @@ public static class BenchProgram
         Console.WriteLine();
         Console.WriteLine($"# total {total.Elapsed.TotalMinutes:0.0} min");
         return 0;
+    }
+
+    // Members [from, to) with their plans, through the slices' decisions and Marten's COPY paths, the daemon paused and
+    // its progression then marked; alsoSeed adds streams inside the same timing.
+    static async Task<Seeder> SeedMoreAsync(string database, int fromMember, int toMember, Func<Seeder, Task>? alsoSeed = null)
+    {
+        await using var host = new InProcessTracker(database);
+        var seeder = new Seeder(host.Store);
+        await host.PauseDaemonAsync();
+        var watch = Stopwatch.StartNew();
+        await seeder.SeedMembersAsync(fromMember, toMember);
+        if (alsoSeed is not null) await alsoSeed(seeder);
+        await InProcessTracker.MarkProjectedAsync(database);
+        Console.WriteLine($"# seeded {seeder.Plans.Count} more plans, {seeder.Events:N0} events in {watch.Elapsed.TotalSeconds:0.0} s ({seeder.Events / watch.Elapsed.TotalSeconds:N0} events/s)");
+        return seeder;
     }
 
     static Dictionary<string, string> Args(string[] args)

@@ -24,23 +24,21 @@ public sealed class DatabaseStartup(IConfiguration configuration, IServiceProvid
         var pipeline = Resilience.StartupPipeline(logger, budget);
         var connectionString = TrackerDatabase.ConnectionString(configuration);
 
-        await pipeline.ExecuteAsync(async ct =>
+        var inPlace = !ApplySchemaOnStartup(configuration);
+        // Waits until PostgreSQL answers; a schema taken as in place is checked on the same connection, not blindly
+        // trusted: a database without Tracker's event table stops the start-up, saying why.
+        var eventTableFound = await pipeline.ExecuteAsync(async ct =>
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(ct);
+            if (!inPlace) return true;
+            await using var check = new NpgsqlCommand($"select to_regclass('{TrackerDatabase.Schema}.mt_events') is not null", connection);
+            return (bool)(await check.ExecuteScalarAsync(ct))!;
         }, cancellationToken);
 
-        if (!ApplySchemaOnStartup(configuration))
+        if (inPlace)
         {
-            // Taken as in place, but not blindly: a database without Tracker's event table stops the start-up, saying why.
-            var present = await pipeline.ExecuteAsync(async ct =>
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(ct);
-                await using var check = new NpgsqlCommand($"select to_regclass('{TrackerDatabase.Schema}.mt_events') is not null", connection);
-                return (bool)(await check.ExecuteScalarAsync(ct))!;
-            }, cancellationToken);
-            if (!present)
+            if (!eventTableFound)
                 throw new InvalidOperationException($"Tracker:Database:ApplySchemaOnStartup is false, but the database has no {TrackerDatabase.Schema}.mt_events: " +
                     "apply the schema first (start one instance with the setting true).");
             SchemaApplied = true;
