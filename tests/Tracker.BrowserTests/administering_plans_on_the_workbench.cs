@@ -90,8 +90,8 @@ public class administering_plans_on_the_workbench(TrackerSite site)
         main.ShouldContain("Open the register of lobbyists");
         main.ShouldContain("Formland 2016-2018 National Action Plan");
         main.ShouldContain("Publish the register online");
-        await reader.Context.CloseAsync();
-        await admin.Context.CloseAsync();
+        await site.DoneAsync(reader);
+        await site.DoneAsync(admin);
     }
 
     [Fact]
@@ -128,6 +128,6 @@ public class administering_plans_on_the_workbench(TrackerSite site)
         report.ShouldContain("Consistency with the file’s ratings");
         await NoSeriousViolations(admin);
         File.Delete(file);
-        await admin.Context.CloseAsync();
+        await site.DoneAsync(admin);
     }
 }

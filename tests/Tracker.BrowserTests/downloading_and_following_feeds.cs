@@ -26,7 +26,7 @@ public class downloading_and_following_feeds(TrackerSite site)
         var codes = rows.Select(r => r["Commitment Unique Identifier"]).ToList();
         codes.Count.ShouldBe(36);
         codes.ShouldAllBe(code => code.StartsWith("US"));
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class downloading_and_following_feeds(TrackerSite site)
         entries.ShouldAllBe(e => Regex.IsMatch((string)e.Element(Atom + "title")!, @"^US\d{4} milestone \d+: .+ as of \d{1,2} \w+ \d{4}$"));
         entries.ShouldAllBe(e => Regex.IsMatch((string)e.Element(Atom + "link")!.Attribute("href")!, @"/commitments/US\d{4}#milestone-\d+$"));
         entries.Select(e => (string)e.Element(Atom + "id")!).Distinct().Count().ShouldBe(50);
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -60,6 +60,6 @@ public class downloading_and_following_feeds(TrackerSite site)
         ((string)feed.Root!.Element(Atom + "title")!).ShouldBe($"Progress updates: commitments led by {lead}");
         var titles = feed.Root.Elements(Atom + "entry").Select(e => (string)e.Element(Atom + "title")!).ToList();
         titles.ShouldContain(t => t.StartsWith("US0113 milestone 1: "));
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 }

@@ -33,7 +33,7 @@ public class keeping_drafts_and_private_evidence_off_the_site(TrackerSite site)
         html.ShouldContain("https://example.org/public-charter");
         html.ShouldNotContain("https://example.org/internal-memo");
         html.ShouldNotContain("Internal memo");
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -43,8 +43,7 @@ public class keeping_drafts_and_private_evidence_off_the_site(TrackerSite site)
         var opened = await site.Api(TrackerRole.Admin).PostAsJsonAsync($"/api/plans/{plan}/reviews/midterm", new { cutoff = "2023-12-31" });
         opened.EnsureSuccessStatusCode();
 
-        var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
+        var page = await site.NewPageAsync();
         var review = await page.GotoAsync($"/plans/{plan}/reviews/midterm");
         var heading = await page.Locator("h1").InnerTextAsync();
         await page.GotoAsync("/commitments/US0113");
@@ -52,6 +51,6 @@ public class keeping_drafts_and_private_evidence_off_the_site(TrackerSite site)
         review!.Status.ShouldBe(404);
         heading.ShouldBe("Not found");
         (await page.Locator("#ratings + p").InnerTextAsync()).ShouldStartWith("Not assessed: no review of this plan is published");
-        await context.CloseAsync();
+        await site.DoneAsync(page);
     }
 }

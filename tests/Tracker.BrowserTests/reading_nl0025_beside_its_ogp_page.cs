@@ -56,7 +56,7 @@ public class reading_nl0025_beside_its_ogp_page(TrackerSite site)
                 missing.Add($"{fact} (“{text}” in {where})");
 
         missing.ShouldBeEmpty();
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -68,6 +68,6 @@ public class reading_nl0025_beside_its_ogp_page(TrackerSite site)
         await page.GetByRole(AriaRole.Link, new() { Name = "NL0025", Exact = true }).First.ClickAsync();
 
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("NL0025: Training civil servants on public participation");
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 }

@@ -19,7 +19,7 @@ public class reading_the_public_site(TrackerSite site)
         (await bar.GetAttributeAsync("aria-valuenow")).ShouldBe("39");
         (await page.GetByText("14 of 36 commitments complete (39%)").CountAsync()).ShouldBe(1);
         (await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search commitments" }).CountAsync()).ShouldBe(1);
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class reading_the_public_site(TrackerSite site)
         (await impact.Locator("li.given").InnerTextAsync()).ShouldBe("Minor (given): An incremental positive step.");
         (await ratings.GetByRole(AriaRole.Row).Filter(new() { HasText = "On time?" }).GetByRole(AriaRole.Cell).First.InnerTextAsync())
             .ShouldBe("Not assessed");
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class reading_the_public_site(TrackerSite site)
         var milestone = page.Locator($"#milestone-{match.Groups[2].Value}");
         (await milestone.GetByRole(AriaRole.Heading).First.InnerTextAsync()).ShouldBe($"Milestone {match.Groups[2].Value} (overdue)");
         (await milestone.GetByText("Overdue: its planned end has passed and it is not reported complete.").CountAsync()).ShouldBe(1);
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class reading_the_public_site(TrackerSite site)
         overdue.ShouldBe(overdue.OrderDescending().ToList());
         overdue.Count.ShouldBeGreaterThan(5);
         (await table.Locator("th[aria-sort='descending']").InnerTextAsync()).ShouldBe("Overdue milestones");
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -102,28 +102,26 @@ public class reading_the_public_site(TrackerSite site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
         (await page.GetByText("Tracker held no commitment “NL0003” on that day.").CountAsync()).ShouldBe(1);
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
     public async Task a_date_tracker_cannot_read_gets_a_400_page_that_says_what_to_type()
     {
-        var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
+        var page = await site.NewPageAsync();
 
         var response = await page.GotoAsync("/plans/" + await site.UsNap5Async() + "?asOf=30/06/2017");
 
         response!.Status.ShouldBe(400);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("That date could not be read");
         (await page.GetByText("Type the date as year-month-day, for example 2017-06-30").CountAsync()).ShouldBe(1);
-        await context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
     public async Task an_unknown_commitment_or_plan_gets_a_404_page_with_a_way_back()
     {
-        var context = await site.NewContextAsync();
-        var page = await context.NewPageAsync();
+        var page = await site.NewPageAsync();
 
         var commitment = await page.GotoAsync("/commitments/XX9999");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Not found");
@@ -132,6 +130,6 @@ public class reading_the_public_site(TrackerSite site)
         commitment!.Status.ShouldBe(404);
         plan!.Status.ShouldBe(404);
         (await page.GetByRole(AriaRole.Link, new() { Name = "Members and their plans" }).CountAsync()).ShouldBe(1);
-        await context.CloseAsync();
+        await site.DoneAsync(page);
     }
 }

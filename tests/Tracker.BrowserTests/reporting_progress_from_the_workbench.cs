@@ -57,8 +57,8 @@ public class reporting_progress_from_the_workbench(TrackerSite site)
         html.ShouldContain("https://example.org/workbench-public-summary");
         html.ShouldNotContain("https://example.org/workbench-private-budget");
         html.ShouldNotContain("Draft budget");
-        await page.Context.CloseAsync();
-        await reader.Context.CloseAsync();
+        await site.DoneAsync(page);
+        await site.DoneAsync(reader);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class reporting_progress_from_the_workbench(TrackerSite site)
         heading.ShouldBe("You may not change this milestone");
         forms.ShouldBe(0);
         rebaseline!.Status.ShouldBe(403);
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class reporting_progress_from_the_workbench(TrackerSite site)
         await page.Keyboard.TypeAsync("https://example.org/keyboard-evidence");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/workbench/commitments?reported=*");
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     public static TheoryData<string> WorkbenchPages() => ["my commitments", "progress form", "progress form refused", "progress preview", "rebaseline form"];
@@ -153,6 +153,6 @@ public class reporting_progress_from_the_workbench(TrackerSite site)
         await TrackerSite.ScreenshotAsync(page, $"workbench-{pageType}");
 
         await page.ShouldHaveNoSeriousViolationsAsync();
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 }

@@ -83,8 +83,8 @@ public class reviewing_on_the_workbench(TrackerSite site)
         panel.ShouldContain("Second researcher (you)");
         await second.GotoAsync($"/workbench/reviews/{plan.PlanId}/midterm");
         (await second.Locator("td[data-label='Reviewers disagree on']").InnerTextAsync()).ShouldBe("Specificity");
-        await lead.Context.CloseAsync();
-        await second.Context.CloseAsync();
+        await site.DoneAsync(lead);
+        await site.DoneAsync(second);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class reviewing_on_the_workbench(TrackerSite site)
         listed.ShouldContain("You are not assigned to any report yet.");
         page!.Status.ShouldBe(403);
         (await outsider.Locator("h1").InnerTextAsync()).ShouldBe("You may not open this");
-        await outsider.Context.CloseAsync();
+        await site.DoneAsync(outsider);
     }
 
     [Fact]
@@ -145,6 +145,6 @@ public class reviewing_on_the_workbench(TrackerSite site)
         (await admin.Locator("h1").InnerTextAsync()).ShouldBe("Midterm review: Publishland 2016-2018 National Action Plan");
         (await admin.Locator("dl.facts").InnerTextAsync()).ShouldContain("Published");
         (await admin.Locator("dl.facts").InnerTextAsync()).ShouldContain("IRM researcher (lead)");
-        await admin.Context.CloseAsync();
+        await site.DoneAsync(admin);
     }
 }

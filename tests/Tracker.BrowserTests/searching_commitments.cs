@@ -21,7 +21,7 @@ public class searching_commitments(TrackerSite site)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?q=civil"));
         var found = page.GetByRole(AriaRole.Table, new() { Name = "Commitments found" });
         (await found.GetByRole(AriaRole.Link, new() { Name = "NL0025", Exact = true }).CountAsync()).ShouldBe(1);
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class searching_commitments(TrackerSite site)
         var rows = page.GetByRole(AriaRole.Table, new() { Name = "Commitments found" }).Locator("tbody tr");
         (await rows.Locator("td[data-label='Completion']").AllInnerTextsAsync()).ShouldAllBe(c => c == "Complete");
         (await rows.Locator("th a").AllInnerTextsAsync()).ShouldAllBe(code => code.StartsWith("US"));
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class searching_commitments(TrackerSite site)
 
         await Assertions.Expect(page.Locator("#results")).ToHaveTextAsync("1 commitment found");
         (await page.GetByRole(AriaRole.Table, new() { Name = "Commitments found" }).Locator("tbody th a").AllInnerTextsAsync()).ShouldBe(["NL0025"]);
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class searching_commitments(TrackerSite site)
 
         starred.Count.ShouldBeGreaterThan(0);
         starred.ShouldAllBe(s => s == "Starred");
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
@@ -78,6 +78,6 @@ public class searching_commitments(TrackerSite site)
         similar.Count.ShouldBeGreaterThan(0);
         similar.ShouldAllBe(s => !s.StartsWith("NL"));
         similar[0].ShouldContain("shares Capacity Building, Public Participation");
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 }

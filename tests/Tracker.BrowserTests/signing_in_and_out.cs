@@ -11,11 +11,7 @@ public class signing_in_and_out(TrackerSite site)
     [Fact]
     public async Task a_person_signs_in_and_out_with_the_keyboard_alone()
     {
-        var context = await site.NewContextAsync();
-        // The first sign-in compiles the workbench's handlers on the server: on a busy machine that outlasts Playwright's 30 s.
-        context.SetDefaultTimeout(120_000);
-        context.SetDefaultNavigationTimeout(120_000);
-        var page = await context.NewPageAsync();
+        var page = await site.NewPageAsync();
         await page.GotoAsync("/sign-in");
 
         // Tab from the top of the page to the role field: every control is reachable and labelled.
@@ -34,7 +30,7 @@ public class signing_in_and_out(TrackerSite site)
         who.ShouldBe("Signed in as irm-keyboard (reviewer)");
         var again = await page.GotoAsync("/workbench");
         new Uri(again!.Url).AbsolutePath.ShouldBe("/sign-in");
-        await context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Theory]
@@ -46,14 +42,13 @@ public class signing_in_and_out(TrackerSite site)
         if (path == "/sign-in") await page.GotoAsync(path);
 
         await page.ShouldHaveNoSeriousViolationsAsync();
-        await page.Context.CloseAsync();
+        await site.DoneAsync(page);
     }
 
     [Fact]
     public async Task a_refused_sign_in_says_why_beside_the_field_and_keeps_what_was_typed()
     {
-        var context = await site.NewContextAsync(javaScript: true);
-        var page = await context.NewPageAsync();
+        var page = await site.NewPageAsync(javaScript: true);
         await page.GotoAsync("/sign-in");
         await page.Locator("#role").SelectOptionAsync("ministry");
         await page.Locator("#userId").FillAsync("no-institution");
@@ -63,6 +58,6 @@ public class signing_in_and_out(TrackerSite site)
         (await page.Locator("#userId").InputValueAsync()).ShouldBe("no-institution");
         (await page.Locator("#institution").GetAttributeAsync("aria-describedby"))!.ShouldContain("institution-error");
         await page.ShouldHaveNoSeriousViolationsAsync();
-        await context.CloseAsync();
+        await site.DoneAsync(page);
     }
 }

@@ -24,15 +24,11 @@ public static class SigningIn
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
     }
 
-    /// <summary>A fresh context signed in as <paramref name="role"/>; the page is on <paramref name="returnUrl"/>.</summary>
+    /// <summary>A page (<see cref="TrackerSite.NewPageAsync"/>) signed in as <paramref name="role"/>; the page is on <paramref name="returnUrl"/>.</summary>
     public static async Task<IPage> SignedInAsync(this TrackerSite site, TrackerRole role, string? institution, string userId,
         string returnUrl = "/workbench", bool javaScript = false)
     {
-        var context = await site.NewContextAsync(javaScript: javaScript);
-        // A form's first command compiles its handler on the server: on a busy machine that outlasts Playwright's 30 s.
-        context.SetDefaultTimeout(120_000);
-        context.SetDefaultNavigationTimeout(120_000);
-        var page = await context.NewPageAsync();
+        var page = await site.NewPageAsync(javaScript: javaScript);
         await page.SignInAs(role, institution, userId, returnUrl);
         return page;
     }
