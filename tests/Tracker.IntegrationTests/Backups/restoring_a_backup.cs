@@ -14,6 +14,7 @@ public class RestoredTracker(string connectionString) : TrackerApp
     protected override Task<string> CreateDatabaseAsync() => Task.FromResult(connectionString);
 }
 
+[RunsLong(21)]
 public class restoring_a_backup(ImportedSample source) : IClassFixture<ImportedSample>
 {
     // make backup and make restore-backup run these scripts; the test runs them the same way, on the test databases.

@@ -15,6 +15,7 @@ namespace Tracker.IntegrationTests.Fuzzing;
 /// extra and duplicate fields, deep nesting, garbage ids and dates), sent by every kind of caller. Nothing answers 5xx
 /// and no refused request appends an event. Seeded, so a failure names a request that can be sent again.
 /// </summary>
+[RunsLong(65)]
 public partial class fuzzing_every_endpoint(WriteWorld world, ITestOutputHelper output) : IClassFixture<WriteWorld>
 {
     private const int Requests = 10_000;

@@ -25,6 +25,7 @@ public sealed class SweptHost : TrackerApp
 /// that does not lead the commitment and a reviewer not assigned to the plan: none of the answers (bodies or headers)
 /// carries a marker. Admins, the lead ministry and the assigned reviewer do see them, so the sweep cannot pass by missing them.
 /// </summary>
+[RunsLong(37)]
 public class sweeping_every_public_output(SweptHost app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SweptHost>
 {
     private const string Marker = "PRIVMARK7f3a";

@@ -5,6 +5,7 @@ using Tracker.IntegrationTests.Infrastructure;
 
 namespace Tracker.IntegrationTests.Reviews;
 
+[RunsLong(13)]
 public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
 {
     private sealed record World(Guid Plan, Guid Commitment, Guid[] Milestones, HttpClient Ministry, string Midterm);

@@ -6,6 +6,7 @@ namespace Tracker.IntegrationTests.Writes;
 /// Every write endpoint the application maps, tried by every kind of caller: those it is for get its success status,
 /// anonymous callers 401 and everyone else 403, and a refused request appends nothing.
 /// </summary>
+[RunsLong(21)]
 public class authorising_writes(WriteWorld world) : IClassFixture<WriteWorld>
 {
     private static bool IsAllowed(AllowedCaller allowed, Who who) => (allowed, who) is (AllowedCaller.Anyone, _)

@@ -6,6 +6,7 @@ using Tracker.IntegrationTests.Infrastructure;
 
 namespace Tracker.IntegrationTests.Writes;
 
+[RunsLong(37)]
 public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWorld>
 {
     private static async Task<string?> Failure(string variant, HttpResponseMessage response, string? field)
