@@ -100,11 +100,8 @@ public sealed class TrackerSite : IAsyncLifetime
         await PostgresServer.DropDatabaseAsync(_connectionString);
     }
 
-    /// <summary>
-    /// A fresh browser context, as a person without an account (JavaScript off unless asked: the site needs none), with
-    /// nothing cached: for a test that weighs what a first visit downloads.
-    /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, bool javaScript = false)
+    // A browser context as a person without an account has one (JavaScript off unless asked: the site needs none).
+    private async Task<IBrowserContext> NewContextAsync(int width = 1280, bool javaScript = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
