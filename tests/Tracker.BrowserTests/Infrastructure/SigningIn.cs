@@ -22,7 +22,7 @@ public static class SigningIn
         await page.Locator("#userId").FillAsync(userId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         // Waited for as the document's own readyState, not Playwright's load event: on a page reused from an earlier test
-        // that signed in to the same address, the event was sometimes never reported (2 runs in 5 timed out after 120 s).
+        // that signed in to the same address, the event was sometimes never reported (2 whole runs in 7 timed out here after 120 s).
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl, new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync("document.readyState === 'complete'");
     }

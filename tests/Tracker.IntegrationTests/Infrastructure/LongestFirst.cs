@@ -1,3 +1,4 @@
+using System.Reflection;
 using Xunit.Abstractions;
 
 [assembly: TestCollectionOrderer("Tracker.IntegrationTests.Infrastructure.LongestFirst", "Tracker.IntegrationTests")]
@@ -31,7 +32,6 @@ public sealed class LongestFirst : ITestCollectionOrderer
     {
         if (!collection.DisplayName.StartsWith(PerClass, StringComparison.Ordinal)) return 0;
         var name = collection.DisplayName[PerClass.Length..].Split(' ')[0];
-        var type = typeof(LongestFirst).Assembly.GetType(name);
-        return type?.GetCustomAttributes(typeof(RunsLongAttribute), inherit: false).OfType<RunsLongAttribute>().SingleOrDefault()?.Seconds ?? 0;
+        return typeof(LongestFirst).Assembly.GetType(name)?.GetCustomAttribute<RunsLongAttribute>()?.Seconds ?? 0;
     }
 }
