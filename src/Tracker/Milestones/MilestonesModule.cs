@@ -12,7 +12,8 @@ public static class MilestonesModule
     /// <summary>Milestones and their progress records are projected inline so a report reads its own result.</summary>
     public static void AddMilestones(StoreOptions options)
     {
-        options.Projections.Snapshot<Milestone>(SnapshotLifecycle.Inline);
+        // A rebuild reads 10,000 events a page rather than Marten's 500: 11k -> 19k events/s (docs/performance.md).
+        options.Projections.Snapshot<Milestone>(SnapshotLifecycle.Inline, rebuild => rebuild.BatchSize = 10_000);
         options.Projections.Add<ProgressRecordProjection>(ProjectionLifecycle.Inline);
         // Histories are read per milestone, per commitment (its page) and per plan (reviews, feeds).
         options.Schema.For<ProgressRecord>().Index(r => r.MilestoneId).Index(r => r.CommitmentId).Index(r => r.PlanId);
