@@ -30,20 +30,39 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
     public static async Task<CommitmentPage?> LoadAsync(IQuerySession session, string idOrCode, DateTimeOffset? asOf, Caller? reader,
         TimeProvider clock, CancellationToken ct)
     {
-        var id = Guid.TryParse(idOrCode, out var guid)
-            ? guid
-            : (await session.Query<Commitment>().Where(c => c.Code == idOrCode.ToUpperInvariant()).Select(c => c.Id).ToListAsync(ct)).FirstOrDefault();
-        if (id == Guid.Empty || await Infrastructure.AsOf.Load<Commitment>(session, id, asOf, ct) is not { } commitment) return null;
+        var commitment = await FindAsync(session, idOrCode, asOf, ct);
+        if (commitment is null) return null;
 
-        var plan = await Infrastructure.AsOf.Load<Plan>(session, commitment.PlanId, asOf, ct);
+        Plan? plan;
+        Dictionary<Guid, Institution> institutions;
+        IReadOnlyList<Milestone> milestones;
+        ILookup<Guid, ProgressReport> progress;
+        if (asOf is null)
+        {
+            // Now: the plan, institutions, milestones and progress records in one round trip, not four.
+            var batch = session.CreateBatchQuery();
+            var planRead = batch.Load<Plan>(commitment.PlanId);
+            var institutionsRead = batch.LoadMany<Institution>().ById(CommitmentTextRules.InstitutionIds(commitment.Text));
+            var milestonesRead = batch.Query<Milestone>().Where(m => m.CommitmentId == commitment.Id).ToList();
+            var recordsRead = batch.Query<ProgressRecord>().Where(r => r.CommitmentId == commitment.Id).ToList();
+            await batch.Execute(ct);
+            plan = await planRead;
+            institutions = (await institutionsRead).ToDictionary(i => i.Id);
+            milestones = (await milestonesRead).OrderBy(m => m.Number).ToList();
+            progress = ProgressHistory.ByMilestone(await recordsRead);
+        }
+        else
+        {
+            plan = await Infrastructure.AsOf.Load<Plan>(session, commitment.PlanId, asOf, ct);
+            institutions = (await session.LoadManyAsync<Institution>(ct, CommitmentTextRules.InstitutionIds(commitment.Text))).ToDictionary(i => i.Id);
+            var current = await session.Query<Milestone>().Where(m => m.CommitmentId == commitment.Id).ToListAsync(ct);
+            milestones = await Infrastructure.AsOf.Each(session, current.OrderBy(m => m.Number), m => m.Id, asOf, ct);
+            progress = await ProgressHistory.OfCommitmentAsync(session, commitment.Id, milestones.Select(m => m.Id), asOf, ct);
+        }
         var member = plan is null ? null : await session.LoadAsync<Member>(plan.MemberId, ct);
-        var institutions = (await session.LoadManyAsync<Institution>(ct, CommitmentTextRules.InstitutionIds(commitment.Text))).ToDictionary(i => i.Id);
-        var current = await session.Query<Milestone>().Where(m => m.CommitmentId == commitment.Id).ToListAsync(ct);
-        var milestones = await Infrastructure.AsOf.Each(session, current.OrderBy(m => m.Number), m => m.Id, asOf, ct);
 
         var showPrivate = await PrivateEvidence.ShownToAsync(session, commitment, reader, ct);
         var today = Days.AsOfDay(asOf, clock);
-        var progress = await ProgressHistory.OfCommitmentAsync(session, commitment.Id, milestones.Select(m => m.Id), asOf, ct);
         var views = milestones.Select(m => MilestoneView.Of(m, progress[m.Id], showPrivate, today)).ToList();
         var computed = Ratings.ComputedCompletion.From(milestones
             .Select(m => new MilestoneStatus(m.LatestProgress?.Level, m.Withdrawn, m.Weight)).ToList());
@@ -59,5 +78,17 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
             text.PolicyAreas, text.ClaimedValues, commitment.Cluster, commitment.CarriedForwardFrom,
             computed.IsAssessed ? computed.Value : null, views.Count(v => v.Overdue), views, evidence, commitment.Version, asOf,
             !text.NamesLead, text.CoLeads.Select(Ref).OfType<InstitutionRef>().ToList());
+    }
+
+    // By id or public code; now one read (a code query returns the document itself), as of an instant its stream folded.
+    private static async Task<Commitment?> FindAsync(IQuerySession session, string idOrCode, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var isId = Guid.TryParse(idOrCode, out var id);
+        if (asOf is null)
+            return isId
+                ? await session.LoadAsync<Commitment>(id, ct)
+                : await session.Query<Commitment>().Where(c => c.Code == idOrCode.ToUpperInvariant()).FirstOrDefaultAsync(ct);
+        if (!isId) id = (await session.Query<Commitment>().Where(c => c.Code == idOrCode.ToUpperInvariant()).Select(c => c.Id).ToListAsync(ct)).FirstOrDefault();
+        return id == Guid.Empty ? null : await Infrastructure.AsOf.Load<Commitment>(session, id, asOf, ct);
     }
 }

@@ -57,13 +57,27 @@ public static class DashboardModule
     public static async Task<PlanDashboardRead?> ReadAsync(IQuerySession session, Guid planId, DateTimeOffset? asOf, TimeProvider clock,
         CancellationToken ct)
     {
-        if (await PlanDashboardAsOf.LoadAsync(session, planId, asOf, ct) is not { } dashboard) return null;
+        var (dashboard, midterm, endOfTerm) = asOf is null
+            ? await CurrentAsync(session, planId, ct)
+            : (await PlanDashboardAsOf.LoadAsync(session, planId, asOf, ct),
+                await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.Midterm), asOf, ct),
+                await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.EndOfTerm), asOf, ct));
+        if (dashboard is null) return null;
         var institutions = (await session.LoadManyAsync<Institution>(ct, dashboard.Commitments.Values.Select(c => c.LeadInstitutionId).Distinct()))
             .ToDictionary(i => i.Id, i => i.Name);
-        var midterm = await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.Midterm), asOf, ct);
-        var endOfTerm = await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.EndOfTerm), asOf, ct);
         var today = DateOnly.FromDateTime((asOf ?? clock.GetUtcNow()).UtcDateTime);
         return new PlanDashboardRead(View(dashboard, institutions, midterm, endOfTerm, today), institutions, midterm, endOfTerm);
+    }
+
+    // The dashboard and both review reports in one round trip: their ids are known before anything is read.
+    private static async Task<(PlanDashboard?, ReviewReport?, ReviewReport?)> CurrentAsync(IQuerySession session, Guid planId, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var dashboard = batch.Load<PlanDashboard>(planId);
+        var midterm = batch.Load<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.Midterm));
+        var endOfTerm = batch.Load<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.EndOfTerm));
+        await batch.Execute(ct);
+        return (await dashboard, await midterm, await endOfTerm);
     }
 
     /// <summary>Computes the view from the projected facts (pure).</summary>
