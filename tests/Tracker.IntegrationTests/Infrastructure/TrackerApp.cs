@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tracker.Infrastructure;
 
 namespace Tracker.IntegrationTests.Infrastructure;
@@ -56,7 +57,13 @@ public class TrackerApp : IAsyncLifetime
             // A copy of the schema template holds this build's schema: the host starts without comparing it (0.5 s a host).
             if (_schemaCopied) host.UseSetting("Tracker:Database:ApplySchemaOnStartup", "false");
             foreach (var (key, value) in Settings) host.UseSetting(key, value);
-            host.ConfigureServices(Configure);
+            host.ConfigureServices(services =>
+            {
+                // Hosts share what Roslyn compiled for the hosts before them (CompiledOncePerRun).
+                services.RemoveAll<JasperFx.CodeGeneration.IAssemblyGenerator>();
+                services.AddSingleton<JasperFx.CodeGeneration.IAssemblyGenerator, CompiledOncePerRun>();
+                Configure(services);
+            });
         });
         _ = Factory.Server; // start the host: schema applied, Wolverine running
     }
