@@ -57,11 +57,7 @@ public static class DashboardModule
     public static async Task<PlanDashboardRead?> ReadAsync(IQuerySession session, Guid planId, DateTimeOffset? asOf, TimeProvider clock,
         CancellationToken ct)
     {
-        var (dashboard, midterm, endOfTerm) = asOf is null
-            ? await CurrentAsync(session, planId, ct)
-            : (await PlanDashboardAsOf.LoadAsync(session, planId, asOf, ct),
-                await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.Midterm), asOf, ct),
-                await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.EndOfTerm), asOf, ct));
+        var (dashboard, midterm, endOfTerm) = asOf is null ? await CurrentAsync(session, planId, ct) : await AsOfAsync(session, planId, asOf.Value, ct);
         if (dashboard is null) return null;
         var institutions = (await session.LoadManyAsync<Institution>(ct, dashboard.Commitments.Values.Select(c => c.LeadInstitutionId).Distinct()))
             .ToDictionary(i => i.Id, i => i.Name);
@@ -78,6 +74,15 @@ public static class DashboardModule
         var endOfTerm = batch.Load<ReviewReport>(ReviewReport.IdFor(planId, ReportKind.EndOfTerm));
         await batch.Execute(ct);
         return (await dashboard, await midterm, await endOfTerm);
+    }
+
+    // As of an instant: the dashboard folded first, and the reports only for a plan that existed then.
+    private static async Task<(PlanDashboard?, ReviewReport?, ReviewReport?)> AsOfAsync(IQuerySession session, Guid planId, DateTimeOffset asOf,
+        CancellationToken ct)
+    {
+        if (await PlanDashboardAsOf.LoadAsync(session, planId, asOf, ct) is not { } dashboard) return (null, null, null);
+        return (dashboard, await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.Midterm), asOf, ct),
+            await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, ReportKind.EndOfTerm), asOf, ct));
     }
 
     /// <summary>Computes the view from the projected facts (pure).</summary>

@@ -46,13 +46,24 @@ public sealed class CompiledOncePerRun : IAssemblyGenerator
         code = assembly.GenerateCode(services);
         var source = code;
         var reused = true;
-        var compiled = Compiled.GetOrAdd(code, _ => new Lazy<Assembly>(() =>
+        var once = Compiled.GetOrAdd(code, _ => new Lazy<Assembly>(() =>
         {
             reused = false;
             Interlocked.Increment(ref _compiled);
             return Roslyn(source, assembly.Rules.Assemblies.Concat(assembly.AllReferencedAssemblies())
                 .Concat(assembly.GeneratedTypes.SelectMany(type => type.AssemblyReferences())));
-        })).Value;
+        }));
+        Assembly compiled;
+        try
+        {
+            compiled = once.Value;
+        }
+        catch
+        {
+            // A failed compilation is not kept: the next host with this source tries again rather than inheriting it.
+            Compiled.TryRemove(new KeyValuePair<string, Lazy<Assembly>>(code, once));
+            throw;
+        }
         if (reused) Interlocked.Increment(ref _reused);
         assembly.AttachAssembly(compiled);
     }
