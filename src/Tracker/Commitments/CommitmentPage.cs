@@ -84,11 +84,9 @@ public sealed record CommitmentPage(Guid Id, string Code, string Number, string 
     private static async Task<Commitment?> FindAsync(IQuerySession session, string idOrCode, DateTimeOffset? asOf, CancellationToken ct)
     {
         var isId = Guid.TryParse(idOrCode, out var id);
-        if (asOf is null)
-            return isId
-                ? await session.LoadAsync<Commitment>(id, ct)
-                : await session.Query<Commitment>().Where(c => c.Code == idOrCode.ToUpperInvariant()).FirstOrDefaultAsync(ct);
-        if (!isId) id = (await session.Query<Commitment>().Where(c => c.Code == idOrCode.ToUpperInvariant()).Select(c => c.Id).ToListAsync(ct)).FirstOrDefault();
+        var byCode = session.Query<Commitment>().Where(c => c.Code == idOrCode.ToUpperInvariant());
+        if (asOf is null) return isId ? await session.LoadAsync<Commitment>(id, ct) : await byCode.FirstOrDefaultAsync(ct);
+        if (!isId) id = (await byCode.Select(c => c.Id).ToListAsync(ct)).FirstOrDefault();
         return id == Guid.Empty ? null : await Infrastructure.AsOf.Load<Commitment>(session, id, asOf, ct);
     }
 }
