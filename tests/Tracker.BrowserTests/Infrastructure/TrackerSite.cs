@@ -61,34 +61,47 @@ public sealed class TrackerSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        _connectionString = await PostgresServer.CreateDatabaseAsync(nameof(TrackerSite));
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        // Chromium starts while the host loads the demo set: its start-up is mostly waiting, the demo load mostly work.
+        var browser = Task.Run(LaunchBrowserAsync);
+        try
         {
-            host.UseEnvironment("Development");
-            host.UseSetting("TRACKER_DB", _connectionString);
-            host.UseSetting("Auth:DevelopmentSigningKey", SigningKey);
-            host.UseSetting("Logging:LogLevel:Default", "Warning");
-            host.UseSetting("Logging:LogLevel:Wolverine", "Critical");
-            host.UseSetting("Logging:LogLevel:Marten", "Critical");
-            // As in the integration tests: the first form that sends a command compiles its handler (Dynamic code
-            // generation), which on a busy 2-core machine can outlast the production request timeout.
-            host.UseSetting("Tracker:Timeouts:RequestSeconds", "600");
-            host.ConfigureServices(services => services.PostConfigure<DemoDataOptions>(o => o.LoadDemoData = true));
-        });
-        _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
-        _factory.StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        // The plan dashboards are an async projection: wait until the daemon has folded the whole demo set.
-        await Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(120));
+            _connectionString = await PostgresServer.CreateDatabaseAsync(nameof(TrackerSite));
+            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+            {
+                host.UseEnvironment("Development");
+                host.UseSetting("TRACKER_DB", _connectionString);
+                host.UseSetting("Auth:DevelopmentSigningKey", SigningKey);
+                host.UseSetting("Logging:LogLevel:Default", "Warning");
+                host.UseSetting("Logging:LogLevel:Wolverine", "Critical");
+                host.UseSetting("Logging:LogLevel:Marten", "Critical");
+                // As in the integration tests: the first form that sends a command compiles its handler (Dynamic code
+                // generation), which on a busy 2-core machine can outlast the production request timeout.
+                host.UseSetting("Tracker:Timeouts:RequestSeconds", "600");
+                host.ConfigureServices(services => services.PostConfigure<DemoDataOptions>(o => o.LoadDemoData = true));
+            });
+            _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            _factory.StartServer();
+            BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            // The plan dashboards are an async projection: wait until the daemon has folded the whole demo set.
+            await Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(120));
+        }
+        // Awaited even when the host fails, so that DisposeAsync closes the browser it started.
+        finally
+        {
+            Browser = await browser;
+        }
+        Directory.CreateDirectory(Screenshots);
+    }
 
+    private async Task<IBrowser> LaunchBrowserAsync()
+    {
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("TRACKER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
             Headless = true,
             Args = ChromiumArgs,
         });
-        Directory.CreateDirectory(Screenshots);
     }
 
     /// <inheritdoc />
