@@ -11,7 +11,7 @@ export DOTNET_NOLOGO=1
 .PHONY: help db restore restore-tools lock run demo test token build codegen shim bench bench-import bench-pages backup restore-backup chaos
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 db: ## start PostgreSQL if needed and print its connection string
 	@ops/db.sh
