@@ -12,7 +12,7 @@ public static class Api
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new EnumNamesJsonConverter());
         options.Converters.Add(new StringWithoutNulConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -64,8 +64,14 @@ public static class Api
                 "Open-government action plans, commitments, milestones and their independent review, as events. " +
                 "Every read takes ?asOf=; every write answers with the stream version in ETag and honours If-Match and Idempotency-Key.";
             return Task.CompletedTask;
-        }).AddSchemaTransformer((schema, _, _) =>
+        }).AddSchemaTransformer((schema, context, _) =>
         {
+            // The schema exporter knows the names only of JsonStringEnumConverter's enums; EnumNamesJsonConverter's are listed here.
+            var schemaType = context.JsonTypeInfo.Type;
+            if ((Nullable.GetUnderlyingType(schemaType) ?? schemaType) is { IsEnum: true } enumType && schema.Enum is not { Count: > 0 })
+                schema.Enum = EnumNamesOf(enumType, nullable: enumType != schemaType);
+            if (schema.Items is null && context.JsonTypeInfo.ElementType is { IsEnum: true } elementType)
+                schema.Items = new Microsoft.OpenApi.OpenApiSchema { Enum = EnumNamesOf(elementType, nullable: false) };
             // Request bodies bind to nullable members so that a missing field gets a 400 naming it; the schema's
             // "required" would otherwise list every member. Which fields are required is in each description.
             if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
@@ -75,6 +81,13 @@ public static class Api
             return Task.CompletedTask;
         }).AddOperationTransformer(OpenApiExamples.Apply));
         return services;
+    }
+
+    private static List<System.Text.Json.Nodes.JsonNode> EnumNamesOf(Type enumType, bool nullable)
+    {
+        var names = Enum.GetNames(enumType).Select(name => (System.Text.Json.Nodes.JsonNode)JsonNamingPolicy.CamelCase.ConvertName(name)).ToList();
+        if (nullable) names.Add(null!);
+        return names;
     }
 
     /// <summary>Maps <c>/openapi/v1.json</c> and the API reference at <c>/docs</c>.</summary>

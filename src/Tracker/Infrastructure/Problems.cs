@@ -105,6 +105,7 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
     {
         var message = FirstLine(json.Message);
         if (message.StartsWith("Duplicate property", StringComparison.Ordinal)) return "This field is given more than once.";
+        if (message.StartsWith("One of ", StringComparison.Ordinal)) return message; // EnumNamesJsonConverter: the names it takes
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
             || message.Contains("could not be converted to", StringComparison.Ordinal))
             return JsonField(json.Path) == "body" ? "The body must be a JSON object of this request's fields." : "The value has the wrong type for this field.";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tracker.Infrastructure;
 
 namespace Tracker.Ratings;
 
@@ -39,7 +40,7 @@ public sealed class RatedJsonConverter : JsonConverterFactory
 
     /// <summary>Reads a level by its name (any case); false for anything else, numbers included.</summary>
     public static bool TryLevel<T>(string text, out T level) where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out level) && Enum.IsDefined(level) && !int.TryParse(text, out _);
+        EnumNames.TryParse(text, out level);
 
     private static bool TryState(string text, out RatingState state)
     {

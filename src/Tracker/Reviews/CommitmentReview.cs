@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tracker.Infrastructure;
 using Tracker.Ratings;
 
 namespace Tracker.Reviews;
@@ -79,7 +80,7 @@ public sealed class PanelJsonConverter : JsonConverter<Panel>
         return new Panel(values);
     }
 
-    private static Indicator Indicator(string name) => Enum.TryParse<Indicator>(name, ignoreCase: true, out var indicator) && Enum.IsDefined(indicator)
+    private static Indicator Indicator(string name) => EnumNames.TryParse<Indicator>(name, out var indicator)
         ? indicator : throw new JsonException($"'{name}' is not an indicator.");
 
     /// <inheritdoc />

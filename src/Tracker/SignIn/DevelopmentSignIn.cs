@@ -38,7 +38,7 @@ public static class DevelopmentSignIn
 
                 var institution = institutionId is { } id ? await session.LoadAsync<Institution>(id, ct) : null;
                 var errors = new Dictionary<string, string[]>();
-                if (!Enum.TryParse<TrackerRole>(role, ignoreCase: true, out var parsedRole) || !Enum.IsDefined(parsedRole))
+                if (!EnumNames.TryParse<TrackerRole>(role, out var parsedRole))
                     errors["role"] = ["Pick a role."];
                 if (userId is null) errors["userId"] = ["Type a user id."];
                 else if (userId.Length > 200) errors["userId"] = [$"At most 200 characters (got {userId.Length})."];

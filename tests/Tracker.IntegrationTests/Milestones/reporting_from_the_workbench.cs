@@ -114,6 +114,42 @@ public class reporting_from_the_workbench(WriteWorld world) : IClassFixture<Writ
         (await world.EventCount()).ShouldBe(before);
     }
 
+    // Typed text is read by a name of the field's values only: a number ("7", an undefined visibility), a word that names
+    // no value (once read as Public, which would publish evidence meant to be private) and a field sent twice (read as
+    // "Limited,Complete", the bitwise OR of two levels) are refused beside the field, and nothing is written.
+    [Theory]
+    [InlineData("evidence[1].visibility", "7", "evidence-1--visibility-error")]
+    [InlineData("evidence[1].visibility", "Secret", "evidence-1--visibility-error")]
+    [InlineData("level", "1", "level-error")]
+    public async Task a_value_that_is_not_one_of_the_fields_names_is_refused_beside_it_and_writes_nothing(string field, string value, string errorId)
+    {
+        var milestone = await world.NewMilestone();
+        var lead = await Lead();
+        var before = await world.EventCount();
+        var fields = Report(1).Select(f => f.Key == field ? F(field, value) : f).ToList();
+
+        var refused = await lead.SubmitForm($"/workbench/milestones/{milestone}/progress", fields);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain($"id=\"{errorId}\"");
+        (await world.EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task a_level_sent_twice_is_refused_rather_than_read_as_a_third_one()
+    {
+        var milestone = await world.NewMilestone();
+        var lead = await Lead();
+        var before = await world.EventCount();
+        var fields = Report(1).Select(f => f.Key == "percent" ? F("percent", "100") : f).Append(F("level", "Complete")).ToList();
+
+        var refused = await lead.SubmitForm($"/workbench/milestones/{milestone}/progress", fields);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("id=\"level-error\"");
+        (await world.EventCount()).ShouldBe(before);
+    }
+
     [Fact]
     public async Task a_form_sent_over_a_newer_version_says_so_shows_both_and_overwrites_nothing()
     {

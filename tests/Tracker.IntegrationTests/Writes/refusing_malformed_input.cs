@@ -265,6 +265,26 @@ public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWor
         (await response.ShouldBeProblem(400)).GetProperty("errors").TryGetProperty("If-Match", out _).ShouldBeTrue();
     }
 
+    // Enum.TryParse reads "limited,complete" as the bitwise OR of the two levels (complete); "low,medium" as high.
+    [Fact]
+    public async Task a_level_or_a_rating_written_as_a_list_of_names_is_refused_rather_than_read_as_another_one()
+    {
+        var milestone = await world.NewMilestone();
+        var ministry = world.As(TrackerRole.Ministry, await world.LeadId());
+        var report = await world.NewReport(ReportStage.Draft);
+        var reviewer = world.As(TrackerRole.Reviewer, userId: WriteWorld.AssignedReviewerId);
+        var before = await world.EventCount();
+
+        var progress = await ministry.PostRaw($"/api/milestones/{milestone}/progress", """{"level":"limited,complete","narrative":"x","asOf":"2016-06-30"}""");
+        var rating = await reviewer.Post($"{report}/assessments", new { commitmentId = world.CommitmentOf(report), indicator = "Specificity", value = "low,medium" });
+        var indicator = await reviewer.Post($"{report}/assessments", new { commitmentId = world.CommitmentOf(report), indicator = "Specificity,Relevance", value = "Low" });
+
+        (await progress.ShouldBeProblem(400)).GetProperty("errors").TryGetProperty("level", out _).ShouldBeTrue();
+        (await rating.ShouldBeProblem(400)).GetProperty("errors").TryGetProperty("value", out _).ShouldBeTrue();
+        (await indicator.ShouldBeProblem(400)).GetProperty("errors").TryGetProperty("indicator", out _).ShouldBeTrue();
+        (await world.EventCount()).ShouldBe(before);
+    }
+
     [Theory]
     [InlineData("""{"name":"Dupland","code":"DKA","code":"DKB","kind":"Local"}""")]
     [InlineData("""{"name":"Dupland","code":"DKC","CODE":"DKD","kind":"Local"}""")]

@@ -5,6 +5,7 @@ using Tracker.Infrastructure;
 using Tracker.Milestones.Reporting;
 using Tracker.PublicSite;
 using Tracker.Ratings;
+using Tracker.Reviews.Pages;
 using Tracker.SignIn;
 
 namespace Tracker.Milestones.Pages;
@@ -36,7 +37,8 @@ public sealed record ProgressFields(string? Level, string? Percent, string? AsOf
     public (ReportProgressRequest Request, Dictionary<string, string[]> TypeErrors) ToRequest()
     {
         var errors = new Dictionary<string, string[]>();
-        ProgressLevel? level = Enum.TryParse<ProgressLevel>(Level, ignoreCase: true, out var l) && Enum.IsDefined(l) && !int.TryParse(Level, out _) ? l : null;
+        var fieldErrors = new FieldErrors();
+        var level = FormValues.Enum<ProgressLevel>(fieldErrors, "level", Level);
         int? percent = null;
         if (Percent is not null)
         {
@@ -49,8 +51,10 @@ public sealed record ProgressFields(string? Level, string? Percent, string? AsOf
             if (DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) asOf = d;
             else errors["asOf"] = ["Must be a day written as year-month-day, e.g. 2024-06-30."];
         }
-        var evidence = Evidence.Select(e => new EvidenceRequest(e.Title, e.Url,
-            Enum.TryParse<EvidenceVisibility>(e.Visibility, ignoreCase: true, out var v) ? v : EvidenceVisibility.Public)).ToList();
+        // A visibility that is neither name is refused, never read as Public: evidence meant to be private must not go out.
+        var evidence = Evidence.Select((e, i) => new EvidenceRequest(e.Title, e.Url,
+            FormValues.Enum<EvidenceVisibility>(fieldErrors, $"evidence[{i}].visibility", e.Visibility) ?? EvidenceVisibility.Public)).ToList();
+        foreach (var (field, messages) in fieldErrors.Details().Errors) errors[field] = messages;
         return (new ReportProgressRequest(level, percent, Narrative, evidence, asOf), errors);
     }
 }

@@ -9,12 +9,11 @@ namespace Tracker.Reviews.Pages;
 /// </summary>
 public static class FormValues
 {
-    /// <summary>An enum value by its name (any case; never its number, which JSON binding refuses too); null when blank.</summary>
+    /// <summary>An enum value by its name (any case; never its number or a list of names, which JSON binding refuses too); null when blank.</summary>
     public static T? Enum<T>(FieldErrors errors, string field, string? text) where T : struct, System.Enum
     {
         if (text is null) return null;
-        if (System.Enum.TryParse<T>(text.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var value) && System.Enum.IsDefined(value)
-            && !long.TryParse(text, out _)) return value;
+        if (EnumNames.TryParse<T>(text.Replace(" ", "", StringComparison.Ordinal), out var value)) return value;
         errors.Check(field, false, $"One of {string.Join(", ", System.Enum.GetNames<T>())}.");
         return null;
     }

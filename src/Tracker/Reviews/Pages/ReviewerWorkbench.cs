@@ -76,7 +76,7 @@ public static class ReviewerWorkbench
             {
                 var (inputs, refusal) = await LoadAssigned(http, session, planId, kind, ct);
                 if (refusal is not null) return refusal;
-                Indicator? savedIndicator = Enum.TryParse<Indicator>(saved, out var s) && Enum.IsDefined(s) ? s : null;
+                Indicator? savedIndicator = EnumNames.TryParse<Indicator>(saved, out var s) ? s : null;
                 return await Page(http, session, inputs!, commitmentId, null, FormErrors.None, false, savedIndicator, 200, ct);
             })
             .RequireAuthorization(Authentication.Reviewer)
