@@ -120,7 +120,7 @@ public static class SignInModule
                     return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OidcScheme]);
                 return FormPosts.SeeOther(http, "/");
             })
-            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
+            .RequireFormToken()
             .WithName("SignOut")
             .ExcludeFromDescription();
         WorkbenchHome.Map(app);
@@ -131,8 +131,13 @@ public static class SignInModule
     /// A path of this site to go back to after signing in, or <see cref="Home"/>: never another site (an open
     /// redirect would let a link to Tracker send people elsewhere, signed in).
     /// </summary>
-    public static string LocalPath(string? returnUrl) =>
-        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Contains("://", StringComparison.Ordinal)
-            ? url
-            : Home;
+    public static string LocalPath(string? returnUrl)
+    {
+        if (returnUrl is not { Length: > 1 } url || url[0] != '/' || url[1] is '/' or '\\' || url.Contains("://", StringComparison.Ordinal)) return Home;
+        // Browsers drop tabs and line breaks from a Location ("/\t/elsewhere" is "//elsewhere", another site), and a header
+        // cannot carry them at all; so such a path is refused, and characters outside ASCII are percent-encoded.
+        if (url.Any(c => char.IsControl(c) || c == '\\')) return Home;
+        return string.Concat(url.EnumerateRunes().Select(rune => rune.Value is > 0x20 and < 0x7F ? rune.ToString()
+            : string.Concat(System.Text.Encoding.UTF8.GetBytes(rune.ToString()).Select(b => $"%{b:X2}"))));
+    }
 }

@@ -89,14 +89,46 @@ public class signing_in(TrackerApp app) : IClassFixture<TrackerApp>
         html.ShouldContain("value=\"typed-this\"");
     }
 
-    [Fact]
-    public async Task signing_in_never_sends_anyone_to_another_site()
+    // A browser drops tabs and line breaks from a Location, so "/\t/evil.example" would be "//evil.example": another site.
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    [InlineData("/\t/evil.example/phish")]
+    [InlineData("/\r\nSet-Cookie: x=1")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task signing_in_never_sends_anyone_to_another_site(string returnUrl)
     {
         var browser = app.Browser();
 
-        var signedIn = await browser.PostForm("/sign-in", Fields("reviewer", null, "irm-9", returnUrl: "//evil.example/phish"), await browser.TokenFrom("/sign-in"));
+        var signedIn = await browser.PostForm("/sign-in", Fields("reviewer", null, "irm-9", returnUrl), await browser.TokenFrom("/sign-in"));
 
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         signedIn.Headers.Location!.ToString().ShouldBe("/workbench");
+    }
+
+    [Fact]
+    public async Task a_page_with_letters_beyond_ascii_in_its_address_is_returned_to_percent_encoded()
+    {
+        var browser = app.Browser();
+
+        var signedIn = await browser.PostForm("/sign-in", Fields("reviewer", null, "irm-9", "/commitments/café?q=ü"), await browser.TokenFrom("/sign-in"));
+
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        signedIn.Headers.Location!.OriginalString.ShouldBe("/commitments/caf%C3%A9?q=%C3%BC");
+    }
+
+    [Fact]
+    public async Task signing_out_without_the_forms_token_is_refused_and_the_session_stays()
+    {
+        var browser = app.Browser();
+        await browser.PostForm("/sign-in", Fields("reviewer", null, "irm-9"), await browser.TokenFrom("/sign-in"));
+
+        var refused = await browser.PostForm("/sign-out", [], token: null);
+        var workbench = await browser.GetAsync("/workbench");
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        workbench.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
