@@ -22,11 +22,19 @@ public static class InstitutionsModule
     {
         var institutions = app.MapGroup("/api/institutions").WithTags("Institutions");
         RegisterInstitutionHandler.Map(institutions);
-        institutions.MapGet("/", static async Task<IResult> (Guid? member, string? asOf, IQuerySession session, CancellationToken ct) =>
+        // member is read as text: a value that is no id is a 400 naming it (bound as Guid?, it was a bare 400).
+        institutions.MapGet("/", static async Task<IResult> (string? member, string? asOf, IQuerySession session, CancellationToken ct) =>
             {
                 if (!AsOf.TryParse(asOf, out var instant, out var problem)) return problem!;
+                Guid? memberId = null;
+                if (member is not null)
+                {
+                    if (!Guid.TryParse(member, out var parsed))
+                        return Problems.Result(Problems.Validation("member", "Must be a member's id.", "request.malformed"));
+                    memberId = parsed;
+                }
                 var current = await session.Query<Institution>()
-                    .Where(i => member == null || i.MemberId == member).OrderBy(i => i.Name).ToListAsync(ct);
+                    .Where(i => memberId == null || i.MemberId == memberId).OrderBy(i => i.Name).ToListAsync(ct);
                 return TypedResults.Ok(await AsOf.Each(session, current, i => i.Id, instant, ct));
             })
             .WithName("ListInstitutions").WithSummary("List institutions, optionally of one member")

@@ -265,6 +265,19 @@ public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWor
         (await response.ShouldBeProblem(400)).GetProperty("errors").TryGetProperty("If-Match", out _).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task a_query_value_of_the_wrong_type_is_refused_naming_it()
+    {
+        var before = await world.EventCount();
+        var institutions = await world.Anonymous().GetAsync("/api/institutions?member=zz");
+        var import = await world.Admin().PostAsync("/api/import/ogp?dryRun=maybe",
+            new MultipartFormDataContent { { new StringContent("not,an,ogp,file"), "file", "a.csv" } });
+
+        (await institutions.ShouldBeProblem(400, "request.malformed")).GetProperty("errors").TryGetProperty("member", out _).ShouldBeTrue();
+        (await import.ShouldBeProblem(400, "request.malformed")).GetProperty("errors").TryGetProperty("dryRun", out _).ShouldBeTrue();
+        (await world.EventCount()).ShouldBe(before);
+    }
+
     // Enum.TryParse reads "limited,complete" as the bitwise OR of the two levels (complete); "low,medium" as high.
     [Fact]
     public async Task a_level_or_a_rating_written_as_a_list_of_names_is_refused_rather_than_read_as_another_one()

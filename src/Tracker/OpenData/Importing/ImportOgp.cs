@@ -10,8 +10,12 @@ public static class ImportOgpEndpoint
 
     /// <summary>Maps the endpoint.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/import/ogp", static async Task<IResult> (HttpContext http, bool? dryRun, OgpImport import, CancellationToken ct) =>
+        app.MapPost("/api/import/ogp", static async Task<IResult> (HttpContext http, string? dryRun, OgpImport import, CancellationToken ct) =>
             {
+                // Read as text: a value that is no boolean is a 400 naming it (bound as bool?, it was a bare 400).
+                var checkOnly = false;
+                if (dryRun is not null && !bool.TryParse(dryRun, out checkOnly))
+                    return Problems.Result(Problems.Validation("dryRun", "Must be true or false.", "request.malformed"));
                 if (!http.Request.HasFormContentType)
                     return Refuse("Send the CSV as multipart/form-data, in a field named 'file'.", "import.not_multipart");
                 IFormCollection form;
@@ -38,7 +42,7 @@ public static class ImportOgpEndpoint
                     details.Extensions["missingColumns"] = problem.MissingColumns;
                     return Problems.Result(details);
                 }
-                var report = await import.RunAsync(file!, new ImportRun(http.Caller().UserId, dryRun ?? false), null, ct);
+                var report = await import.RunAsync(file!, new ImportRun(http.Caller().UserId, checkOnly), null, ct);
                 return TypedResults.Ok(report);
             })
             .RequireAuthorization(Authentication.Admin)
