@@ -1,3 +1,4 @@
+using Marten;
 using JasperFx;
 using Tracker.Infrastructure;
 using Wolverine.Marten;
@@ -83,12 +84,16 @@ public static class PublicCommentingHandler
             .Produces<ReportSummary>().ProducesValidationProblem()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
-        app.MapPost(ReviewRoutes.Group + "/comments", static async (Guid planId, string kind, SubmitCommentRequest body, HttpContext http) =>
+        app.MapPost(ReviewRoutes.Group + "/comments", static async (Guid planId, string kind, SubmitCommentRequest body, HttpContext http, IQuerySession session) =>
             {
                 if (!ReviewRoutes.TryKind(kind, out var reportKind, out var problem)) return problem!;
                 var errors = new FieldErrors().Text("author", body.Author, max: 200).Text("text", body.Text, max: 10_000)
                     .OptionalText("commitmentCode", body.CommitmentCode, max: 20);
                 if (errors.Any) return errors.Problem();
+                // A comment names a commitment of the plan under review, or none: readers follow the code to its page.
+                if (body.CommitmentCode?.Trim().ToUpperInvariant() is { Length: > 0 } code
+                    && !await session.Query<Commitments.Commitment>().AnyAsync(c => c.Code == code && c.PlanId == planId, http.RequestAborted))
+                    return new FieldErrors().Check("commitmentCode", false, "Not the code of a commitment of this plan.").Problem();
                 var reportId = ReviewReport.IdFor(planId, reportKind);
                 if (await Writes.MissingStream<ReviewReport>(http, reportId) is { } missing) return missing;
                 return await Writes.Send<ReviewReport>(http,

@@ -65,7 +65,7 @@ public static class WriteEndpoints
             return new($"{report}/assessments", new { commitmentId = w.CommitmentOf(report), indicator = "Specificity", value = "Low", rationale = "Activities only." });
         }),
         new("SendReviewToPublicComment", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"{await w.NewReport(ReportStage.Draft)}/public-comment", new { opens = "2000-01-01", closes = "2999-12-31" })),
-        new("SubmitPublicComment", AllowedCaller.Anyone, 201, BodyKind.Json, async w => new($"{await w.NewReport(ReportStage.PublicComment)}/comments", new { author = "Open State Foundation", text = "The ratings look right.", commitmentCode = "WW0001" })),
+        new("SubmitPublicComment", AllowedCaller.Anyone, 201, BodyKind.Json, async w => new($"{await w.NewReport(ReportStage.PublicComment)}/comments", new { author = "Open State Foundation", text = "The ratings look right." })),
         new("PublishReviewReport", AllowedCaller.Admin, 200, BodyKind.None, async w => new($"{await w.NewReport(ReportStage.PublicComment)}/publication", null)),
         new("IssueErratum", AllowedCaller.Admin, 200, BodyKind.Json, async w =>
         {

@@ -38,6 +38,18 @@ public class commenting_in_public(BusyCommentPeriod world) : IClassFixture<BusyC
     }
 
     [Fact]
+    public async Task a_comment_on_a_commitment_that_is_not_in_the_plan_is_refused_naming_the_code()
+    {
+        var report = await world.NewReport(ReportStage.PublicComment);
+        var before = await world.EventCount();
+
+        var refused = await world.Anonymous().Post($"{report}/comments", new { author = "Commenter", text = "About another plan.", commitmentCode = "NL9999" });
+
+        (await refused.ShouldBeProblem(400)).GetProperty("errors").TryGetProperty("commitmentCode", out _).ShouldBeTrue();
+        (await world.EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task a_comment_retried_with_the_same_idempotency_key_is_stored_once_and_gets_the_first_answer()
     {
         var report = await world.NewReport(ReportStage.PublicComment);
