@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Tracker.Infrastructure;
 
 /// <summary>
@@ -9,18 +11,14 @@ public static class EnumNames
     /// <summary>True when <paramref name="text"/> is exactly a name of <typeparamref name="T"/>, in any case.</summary>
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
-        foreach (var (name, named) in Of<T>.Names)
-            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
-            {
-                value = named;
-                return true;
-            }
+        if (text is not null && Of<T>.Values.TryGetValue(text, out value)) return true;
         value = default;
         return false;
     }
 
     private static class Of<T> where T : struct, Enum
     {
-        public static readonly (string Name, T Value)[] Names = Enum.GetNames<T>().Select(name => (name, Enum.Parse<T>(name))).ToArray();
+        public static readonly FrozenDictionary<string, T> Values =
+            Enum.GetNames<T>().ToFrozenDictionary(name => name, Enum.Parse<T>, StringComparer.OrdinalIgnoreCase);
     }
 }

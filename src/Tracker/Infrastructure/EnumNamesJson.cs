@@ -20,8 +20,6 @@ public sealed class EnumNamesJsonConverter : JsonConverterFactory
 
     private sealed class ByName<T> : JsonConverter<T> where T : struct, Enum
     {
-        private static readonly FrozenDictionary<string, T> Values =
-            Enum.GetValues<T>().DistinctBy(v => v.ToString()).ToFrozenDictionary(v => v.ToString(), v => v, StringComparer.OrdinalIgnoreCase);
         private static readonly FrozenDictionary<T, string> Names =
             Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
 
@@ -32,7 +30,7 @@ public sealed class EnumNamesJsonConverter : JsonConverterFactory
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(NameOf(value));
 
         public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.GetString() is { } text && Values.TryGetValue(text, out var value) ? value
+            EnumNames.TryParse<T>(reader.GetString(), out var value) ? value
                 : throw new JsonException($"One of {string.Join(", ", Names.Values)}.");
 
         public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(NameOf(value));

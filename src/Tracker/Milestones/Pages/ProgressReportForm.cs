@@ -36,26 +36,24 @@ public sealed record ProgressFields(string? Level, string? Percent, string? AsOf
     /// <summary>The API's request, and the errors of text that is not even of the field's type (which JSON would refuse as 400 too).</summary>
     public (ReportProgressRequest Request, Dictionary<string, string[]> TypeErrors) ToRequest()
     {
-        var errors = new Dictionary<string, string[]>();
-        var fieldErrors = new FieldErrors();
-        var level = FormValues.Enum<ProgressLevel>(fieldErrors, "level", Level);
+        var errors = new FieldErrors();
+        var level = FormValues.Enum<ProgressLevel>(errors, "level", Level);
         int? percent = null;
         if (Percent is not null)
         {
             if (int.TryParse(Percent, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)) percent = p;
-            else errors["percent"] = ["Must be a whole number between 0 and 100."];
+            else errors.Check("percent", false, "Must be a whole number between 0 and 100.");
         }
         DateOnly? asOf = null;
         if (AsOf is not null)
         {
             if (DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) asOf = d;
-            else errors["asOf"] = ["Must be a day written as year-month-day, e.g. 2024-06-30."];
+            else errors.Check("asOf", false, "Must be a day written as year-month-day, e.g. 2024-06-30.");
         }
         // A visibility that is neither name is refused, never read as Public: evidence meant to be private must not go out.
         var evidence = Evidence.Select((e, i) => new EvidenceRequest(e.Title, e.Url,
-            FormValues.Enum<EvidenceVisibility>(fieldErrors, $"evidence[{i}].visibility", e.Visibility) ?? EvidenceVisibility.Public)).ToList();
-        foreach (var (field, messages) in fieldErrors.Details().Errors) errors[field] = messages;
-        return (new ReportProgressRequest(level, percent, Narrative, evidence, asOf), errors);
+            FormValues.Enum<EvidenceVisibility>(errors, $"evidence[{i}].visibility", e.Visibility) ?? EvidenceVisibility.Public)).ToList();
+        return (new ReportProgressRequest(level, percent, Narrative, evidence, asOf), new Dictionary<string, string[]>(errors.Details().Errors));
     }
 }
 
