@@ -76,9 +76,9 @@ public static partial class CommitmentTextRules
         if (missing.Count > 0)
             throw TrackerRuleBroken.InvalidField("supportingInstitutionIds", "institution.not_found", $"No institution with id '{missing[0]}'.");
         if (text.Start is { } start && !plan.Covers(start))
-            throw TrackerRuleBroken.InvalidField("start", "date.outside_plan", $"The start must lie within the plan period {plan.PeriodStart}..{plan.PeriodEnd}.");
+            throw TrackerRuleBroken.InvalidField("start", "date.outside_plan", $"The start must lie within the plan period {plan.PeriodStart:yyyy-MM-dd}..{plan.PeriodEnd:yyyy-MM-dd}.");
         if (text.End is { } end && !plan.Covers(end))
-            throw TrackerRuleBroken.InvalidField("end", "date.outside_plan", $"The end must lie within the plan period {plan.PeriodStart}..{plan.PeriodEnd}.");
+            throw TrackerRuleBroken.InvalidField("end", "date.outside_plan", $"The end must lie within the plan period {plan.PeriodStart:yyyy-MM-dd}..{plan.PeriodEnd:yyyy-MM-dd}.");
     }
 
     /// <summary>The institutions a text names (none for a lead the plan does not name).</summary>

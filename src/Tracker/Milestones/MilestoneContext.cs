@@ -64,6 +64,6 @@ public sealed record MilestoneContext(Commitment Commitment, Plan Plan)
     public void EnsureWithinPlan(string field, DateOnly day)
     {
         if (!Plan.Covers(day))
-            throw TrackerRuleBroken.InvalidField(field, "date.outside_plan", $"Must lie within the plan period {Plan.PeriodStart}..{Plan.PeriodEnd}.");
+            throw TrackerRuleBroken.InvalidField(field, "date.outside_plan", $"Must lie within the plan period {Plan.PeriodStart:yyyy-MM-dd}..{Plan.PeriodEnd:yyyy-MM-dd}.");
     }
 }

@@ -27,7 +27,7 @@ public static class RebaselineMilestoneHandler
         context.EnsureLeadWrite(milestone, command.Caller, command.ExpectedVersion);
         context.EnsureWithinPlan("newEnd", command.NewEnd);
         if (command.NewEnd < milestone.PlannedStart)
-            throw TrackerRuleBroken.InvalidField("newEnd", "date.before_start", $"The end cannot be before the planned start ({milestone.PlannedStart}).");
+            throw TrackerRuleBroken.InvalidField("newEnd", "date.before_start", $"The end cannot be before the planned start ({milestone.PlannedStart:yyyy-MM-dd}).");
         if (command.NewEnd == milestone.PlannedEnd) return (new UpdatedAggregate(), []);
         return (new UpdatedAggregate(), [new MilestoneRebaselined(milestone.Id, milestone.CommitmentId, milestone.PlanId, milestone.PlannedEnd, command.NewEnd,
             command.Justification, command.Caller.UserId, clock.GetUtcNow())]);

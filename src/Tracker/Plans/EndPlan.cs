@@ -13,7 +13,10 @@ public sealed record EndPlan(Guid PlanId, DateOnly? EndedOn, long? ExpectedVersi
 /// <summary>Decides the end of a plan.</summary>
 public static class EndPlanHandler
 {
-    /// <summary>Only an admin ends a plan, once.</summary>
+    /// <summary>
+    /// Only an admin ends a plan, once, on a day within its period: a plan whose implementation runs longer has its
+    /// period amended first, so every view that reads the period agrees with the end.
+    /// </summary>
     [AggregateHandler]
     public static (UpdatedAggregate, Events) Handle(EndPlan command, Plan plan, TimeProvider clock)
     {
@@ -21,8 +24,9 @@ public static class EndPlanHandler
         StaleVersion.Check(plan.Id, plan.Version, command.ExpectedVersion);
         if (plan.Status == PlanStatus.Ended) return (new UpdatedAggregate(), []);
         var endedOn = command.EndedOn ?? plan.PeriodEnd;
-        if (endedOn < plan.PeriodStart)
-            throw TrackerRuleBroken.InvalidField("endedOn", "date.outside_plan", $"A plan cannot end before it starts ({plan.PeriodStart}).");
+        if (!plan.Covers(endedOn))
+            throw TrackerRuleBroken.InvalidField("endedOn", "date.outside_plan",
+                $"A plan ends within its period ({plan.PeriodStart:yyyy-MM-dd} to {plan.PeriodEnd:yyyy-MM-dd}); amend the period first to end it later.");
         return (new UpdatedAggregate(), [new PlanEnded(plan.Id, endedOn, command.Caller.UserId, clock.GetUtcNow())]);
     }
 

@@ -51,7 +51,7 @@ public static class OpenReviewReportHandler
             _ => plan.PeriodEnd,
         };
         if (cutoff < plan.PeriodStart)
-            throw TrackerRuleBroken.InvalidField("cutoff", "date.outside_plan", $"The cutoff cannot be before the plan starts ({plan.PeriodStart}).");
+            throw TrackerRuleBroken.InvalidField("cutoff", "date.outside_plan", $"The cutoff cannot be before the plan starts ({plan.PeriodStart:yyyy-MM-dd}).");
         return new ReviewReportOpened(command.ReportId, plan.Id, command.Kind, cutoff, command.StarRule,
             command.Origin == ReportOrigin.ImportedIrmPublication, command.Caller.UserId, now);
     }

@@ -48,7 +48,7 @@ public static class ReportMilestoneProgressHandler
         if (asOf > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
             throw TrackerRuleBroken.InvalidField("asOf", "date.future", "Progress cannot be reported as of a future day.");
         if (asOf < context.Plan.PeriodStart)
-            throw TrackerRuleBroken.InvalidField("asOf", "date.outside_plan", $"Progress cannot be as of a day before the plan starts ({context.Plan.PeriodStart}).");
+            throw TrackerRuleBroken.InvalidField("asOf", "date.outside_plan", $"Progress cannot be as of a day before the plan starts ({context.Plan.PeriodStart:yyyy-MM-dd}).");
 
         return new MilestoneProgressReported(milestone.Id, milestone.CommitmentId, milestone.PlanId, command.Level, command.Percent,
             command.Narrative, command.Evidence, asOf, command.Caller.UserId, command.Caller.InstitutionId, now);
