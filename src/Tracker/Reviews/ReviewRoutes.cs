@@ -44,7 +44,12 @@ public static class ReviewRoutes
     /// </summary>
     public static Score? ScoreOf(FieldErrors errors, Indicator indicator, RatingState state, string? value)
     {
-        if (state != RatingState.Assessed) return Score.Without(indicator, state);
+        if (state != RatingState.Assessed)
+        {
+            // A value beside "not assessed" is a contradiction the sender should see, not a value silently dropped.
+            errors.Check("value", string.IsNullOrWhiteSpace(value), $"A rating recorded as {state} has no value; leave the value out.");
+            return Score.Without(indicator, state);
+        }
         if (value is null)
         {
             errors.Check("value", false, "An assessed indicator needs a value.");

@@ -106,6 +106,35 @@ public class reviewing_on_the_workbench(TrackerApp app) : IClassFixture<TrackerA
     }
 
     [Fact]
+    public async Task not_applicable_chosen_with_the_earlier_level_still_ticked_records_not_applicable()
+    {
+        var report = await DraftReport(("irm-change", true));
+        var reviewer = await SignedIn("reviewer", "irm-change");
+
+        var posted = await reviewer.PostForm(report.Assess + "/assessments",
+            [new("indicator", "Specificity"), new("state", "NotApplicable"), new("value", "Medium"), new("rationale", "Withdrawn from the plan.")],
+            await reviewer.TokenFrom(report.Assess));
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var workbench = await app.As(Tracker.Infrastructure.TrackerRole.Reviewer, userId: "irm-change").Get<JsonElement>(report.Api + "/workbench");
+        workbench[0].GetProperty("assessments")[0].GetProperty("score").GetProperty("rating").GetString().ShouldBe("notApplicable");
+    }
+
+    [Fact]
+    public async Task the_api_refuses_a_value_sent_beside_not_assessed_naming_the_value_and_writes_nothing()
+    {
+        var report = await DraftReport(("irm-json", true));
+        var reviewer = app.As(Tracker.Infrastructure.TrackerRole.Reviewer, userId: "irm-json");
+        var before = await EventsOf(report.Api);
+
+        var response = await reviewer.Post(report.Api + "/assessments", new { commitmentId = report.Commitment, indicator = "Specificity", state = "notAssessed", value = "Low" });
+
+        var problem = await response.ShouldBeProblem(400);
+        problem.GetProperty("errors").GetProperty("value")[0].GetString().ShouldBe("A rating recorded as NotAssessed has no value; leave the value out.");
+        (await EventsOf(report.Api)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task a_form_sent_over_a_newer_version_says_so_shows_both_values_and_overwrites_nothing()
     {
         var report = await DraftReport(("irm-a", true), ("irm-b", false));

@@ -98,7 +98,9 @@ public static class ReviewerWorkbench
                 var state = FormValues.Enum<RatingState>(parsing, "state", sent.State);
                 var version = FormValues.Version(parsing, sent.Version);
                 // Relevance is a set: no value ticked is relevant to none, which the API reads as an empty list.
-                var valueText = sent.Values.Count > 0 ? string.Join(",", sent.Values)
+                // The form keeps the earlier level ticked beside "not applicable" and "not assessed": those choices mean no value.
+                var valueText = state is not (null or RatingState.Assessed) ? null
+                    : sent.Values.Count > 0 ? string.Join(",", sent.Values)
                     : indicator is { } ind && IndicatorLevels.IsSet(ind) ? "" : null;
                 Score? score = null;
                 var errors = parsing.Any ? parsing
