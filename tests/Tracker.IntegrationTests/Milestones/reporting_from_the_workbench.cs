@@ -136,6 +136,40 @@ public class reporting_from_the_workbench(WriteWorld world) : IClassFixture<Writ
     }
 
     [Fact]
+    public async Task an_evidence_row_numbered_beyond_the_rows_the_form_offers_is_recorded_not_dropped()
+    {
+        var milestone = await world.NewMilestone();
+        var lead = await Lead();
+        var fields = Report(1).Where(f => !f.Key.StartsWith("evidence[", StringComparison.Ordinal))
+            .Append(F("evidence[40].title", "Annex")).Append(F("evidence[40].url", "https://example.org/annex")).ToList();
+
+        var sent = await lead.SubmitForm($"/workbench/milestones/{milestone}/progress", fields);
+
+        sent.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var latest = (await lead.Get<JsonElement>($"/api/milestones/{milestone}")).GetProperty("latestProgress");
+        latest.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("url").GetString()).ShouldBe(["https://example.org/annex"]);
+    }
+
+    [Fact]
+    public async Task more_evidence_rows_than_the_api_takes_are_refused_beside_the_links_and_write_nothing()
+    {
+        var milestone = await world.NewMilestone();
+        var lead = await Lead();
+        var before = await world.EventCount();
+        var fields = Report(1).Where(f => !f.Key.StartsWith("evidence[", StringComparison.Ordinal))
+            .Concat(Enumerable.Range(0, 21).SelectMany(i => new[] { F($"evidence[{i * 3}].title", $"Link {i}"), F($"evidence[{i * 3}].url", $"https://example.org/{i}") }))
+            .ToList();
+
+        var refused = await lead.SubmitForm($"/workbench/milestones/{milestone}/progress", fields);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain("id=\"evidence-error\"");
+        html.ShouldContain("https://example.org/20");
+        (await world.EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task a_level_sent_twice_is_refused_rather_than_read_as_a_third_one()
     {
         var milestone = await world.NewMilestone();

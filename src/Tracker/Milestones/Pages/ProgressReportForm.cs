@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Marten;
 using Tracker.Commitments;
 using Tracker.Infrastructure;
@@ -14,16 +15,19 @@ namespace Tracker.Milestones.Pages;
 public sealed record EvidenceRow(string? Title, string? Url, string Visibility);
 
 /// <summary>The progress form as typed: text, so nothing typed is lost when it is refused. Field names are the API's.</summary>
-public sealed record ProgressFields(string? Level, string? Percent, string? AsOf, string? Narrative, IReadOnlyList<EvidenceRow> Evidence)
+public sealed partial record ProgressFields(string? Level, string? Percent, string? AsOf, string? Narrative, IReadOnlyList<EvidenceRow> Evidence)
 {
     /// <summary>Evidence rows the form offers beyond those typed.</summary>
     public const int BlankRows = 2;
 
-    /// <summary>Reads the posted form; evidence rows left blank are dropped, so rows and the API's <c>evidence[i]</c> match.</summary>
+    /// <summary>
+    /// Reads the posted form; evidence rows left blank are dropped, so rows and the API's <c>evidence[i]</c> match. Every
+    /// row posted is read, however it is numbered: rows beyond the API's limit are refused by it, never dropped here.
+    /// </summary>
     public static ProgressFields Read(IFormCollection form)
     {
         var rows = new List<EvidenceRow>();
-        for (var i = 0; i < 20 + BlankRows; i++)
+        foreach (var i in EvidenceIndices(form))
         {
             var title = form.Text($"evidence[{i}].title");
             var url = form.Text($"evidence[{i}].url");
@@ -32,6 +36,15 @@ public sealed record ProgressFields(string? Level, string? Percent, string? AsOf
         }
         return new ProgressFields(form.Text("level"), form.Text("percent"), form.Text("asOf"), form.Text("narrative"), rows);
     }
+
+    private static IEnumerable<long> EvidenceIndices(IFormCollection form) => form.Keys
+        .Select(key => EvidenceKey().Match(key))
+        .Where(match => match.Success)
+        .Select(match => long.Parse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture))
+        .Distinct().Order();
+
+    [GeneratedRegex(@"^evidence\[([0-9]{1,18})\]\.(?:title|url|visibility)$")]
+    private static partial Regex EvidenceKey();
 
     /// <summary>The API's request, and the errors of text that is not even of the field's type (which JSON would refuse as 400 too).</summary>
     public (ReportProgressRequest Request, Dictionary<string, string[]> TypeErrors) ToRequest()
