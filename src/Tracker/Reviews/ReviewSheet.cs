@@ -138,4 +138,21 @@ public static class ReviewInputsLoader
         return new ReviewInputs(found, await commitments, await milestones, await progress, institutions.ToDictionary(i => i.Id, i => i.Name),
             current, await midterm);
     }
+
+    /// <summary>
+    /// The inputs as they stood at <paramref name="asOf"/> (now when null): each stream folded up to the instant, and
+    /// only the progress reported by then, so a review read "as of" a day is the one a reader saw on that day.
+    /// </summary>
+    public static async Task<ReviewInputs?> LoadAsync(IQuerySession session, Guid planId, ReportKind kind, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        if (asOf is not { } at) return await LoadAsync(session, planId, kind, ct);
+        if (await LoadAsync(session, planId, kind, ct) is not { } now) return null;
+        if (await Infrastructure.AsOf.Load<Plan>(session, planId, at, ct) is not { } plan
+            || await Infrastructure.AsOf.Load<ReviewReport>(session, now.Report.Id, at, ct) is not { } report) return null;
+        var midterm = now.Midterm is null ? null : await Infrastructure.AsOf.Load<ReviewReport>(session, now.Midterm.Id, at, ct);
+        // A new record, not `with`: ProgressByMilestone is computed once, from the progress it is built with.
+        return new ReviewInputs(plan, await Infrastructure.AsOf.Each(session, now.Commitments, c => c.Id, at, ct),
+            await Infrastructure.AsOf.Each(session, now.Milestones, m => m.Id, at, ct),
+            now.Progress.Where(p => p.Report.ReportedAt <= at).ToList(), now.InstitutionNames, report, midterm);
+    }
 }

@@ -28,19 +28,18 @@ public static class ReviewViews
     /// <summary>Maps <c>GET /api/plans/{planId}/reviews/{kind}</c> and <c>…/workbench</c>.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(ReviewRoutes.Group, static async Task<IResult> (Guid planId, string kind, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        app.MapGet(ReviewRoutes.Group, static async Task<IResult> (Guid planId, string kind, string? asOf, IQuerySession session, HttpContext http,
+                CancellationToken ct) =>
             {
                 if (!ReviewRoutes.TryKind(kind, out var reportKind, out var problem)) return problem!;
-                var inputs = await ReviewInputsLoader.LoadAsync(session, planId, reportKind, ct);
-                if (inputs is null) return Problems.Result(Problems.Of(404, "report.not_found", $"The plan has no {reportKind} report."));
-                if (Refusal(inputs.Report, http) is { } refused) return refused;
-                var report = inputs.Report;
-                var entries = report.Status == ReportStatus.Published ? report.Published : ReviewSheet.Build(inputs);
+                if (!AsOf.TryParse(asOf, out var instant, out problem)) return problem!;
+                var report = await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, reportKind), instant, ct);
+                var missing = Problems.Of(404, "report.not_found", $"The plan has no {reportKind} report{(instant is null ? "" : " at that time")}.");
+                if (report is null) return Problems.Result(missing);
+                if (Refusal(report, http) is { } refused) return refused;
+                if (await BuildAsync(session, report, instant, ct) is not { } view) return Problems.Result(missing);
                 http.Response.Headers.ETag = Writes.ETag(report.Version);
-                return TypedResults.Ok(new ReviewView(report.Id, planId, inputs.Plan.Title, report.Kind, report.Method, report.Status, report.Cutoff, report.StarRule,
-                    report.Imported, report.Reviewers, report.CommentsOpen, report.CommentsClose,
-                    await ReportComments.LoadAsync(session, report.Id, null, ct), report.Errata, report.PublishedAt,
-                    report.SourceSequence, Totals(entries), entries, report.Version));
+                return TypedResults.Ok(view);
             })
             .WithTags("Reviews").WithName("GetReview")
             .WithSummary("Read a plan's midterm or end-of-term review (drafts: its reviewers and admins only)")
@@ -62,6 +61,32 @@ public static class ReviewViews
             .WithTags("Reviews").WithName("GetReviewWorkbench")
             .WithSummary("A reviewer's workbench: each commitment's milestones as of the cutoff beside the assessments so far")
             .Produces<IReadOnlyList<WorkbenchEntry>>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+    }
+
+    /// <summary>
+    /// The view of <paramref name="report"/> (as it stood at <paramref name="asOf"/>, or now): its frozen ratings once
+    /// published, else the sheet computed from the plan as it stood then. Null when the plan did not exist then.
+    /// </summary>
+    public static async Task<ReviewView?> BuildAsync(IQuerySession session, ReviewReport report, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        string planTitle;
+        IReadOnlyList<CommitmentReview> entries;
+        if (report.Status == ReportStatus.Published)
+        {
+            // A published report carries its frozen ratings: only a report before publication needs the sheet's inputs.
+            if (await AsOf.Load<Plans.Plan>(session, report.PlanId, asOf, ct) is not { } plan) return null;
+            planTitle = plan.Title;
+            entries = report.Published;
+        }
+        else
+        {
+            if (await ReviewInputsLoader.LoadAsync(session, report.PlanId, report.Kind, asOf, ct) is not { } inputs) return null;
+            planTitle = inputs.Plan.Title;
+            entries = ReviewSheet.Build(inputs with { Report = report });
+        }
+        return new ReviewView(report.Id, report.PlanId, planTitle, report.Kind, report.Method, report.Status, report.Cutoff, report.StarRule,
+            report.Imported, report.Reviewers, report.CommentsOpen, report.CommentsClose, await ReportComments.LoadAsync(session, report.Id, asOf, ct),
+            report.Errata, report.PublishedAt, report.SourceSequence, Totals(entries), entries, report.Version);
     }
 
     private static IResult? Refusal(ReviewReport report, HttpContext http)

@@ -99,4 +99,37 @@ public class keeping_drafts_private(TrackerApp app) : IClassFixture<TrackerApp>
         (await app.As(TrackerRole.Reviewer, userId: "irm-1").Get<JsonElement>(workbench)).ToString().ShouldContain(Rationale);
         (await app.Admin().Get<JsonElement>(workbench)).ToString().ShouldContain(Rationale);
     }
+
+    [Fact]
+    public async Task the_review_read_as_of_an_earlier_instant_is_the_report_as_it_stood_then_and_a_draft_then_is_not_the_publics()
+    {
+        var (_, midterm, _) = await DraftMidtermBesideAPublicEndOfTerm(publishEndOfTerm: false);
+        var admin = app.Admin();
+        await (await admin.Post($"{midterm}/public-comment", new { opens = "2000-01-01", closes = "2999-12-31" })).ShouldHaveStatus(200);
+        await (await admin.PostAsync($"{midterm}/publication", null)).ShouldHaveStatus(200);
+        var reportId = (await admin.Get<JsonElement>(midterm)).GetProperty("reportId").GetString();
+        var history = await admin.Get<JsonElement[]>($"/api/streams/{reportId}/history");
+        string Before(string type) => Uri.EscapeDataString(history.First(e => e.GetProperty("type").GetString() == type)
+            .GetProperty("recordedAt").GetDateTimeOffset().AddTicks(-10).ToString("O"));
+        var firstAssessment = Before("assessment_recorded_v2");
+        var publication = Before("review_report_published");
+        var opening = Before("review_report_opened");
+        var comment = Before("review_report_sent_to_public_comment");
+
+        var now = await app.Anonymous().Get<JsonElement>(midterm);
+        var anonymousInDraft = await app.Anonymous().GetAsync($"{midterm}?asOf={comment}");
+        var forComment = await app.Anonymous().Get<JsonElement>($"{midterm}?asOf={publication}");
+        var draftThen = await admin.Get<JsonElement>($"{midterm}?asOf={comment}");
+        var beforeAssessments = await admin.Get<JsonElement>($"{midterm}?asOf={firstAssessment}");
+        var beforeTheReport = await admin.GetAsync($"{midterm}?asOf={opening}");
+
+        now.GetProperty("status").GetString().ShouldBe("published");
+        await anonymousInDraft.ShouldBeProblem(401, "report.draft");
+        forComment.GetProperty("status").GetString().ShouldBe("publicComment");
+        forComment.GetProperty("commitments")[0].GetProperty("specificity").GetString().ShouldBe("low");
+        draftThen.GetProperty("status").GetString().ShouldBe("draft");
+        draftThen.GetProperty("commitments")[0].GetProperty("specificity").GetString().ShouldBe("low");
+        beforeAssessments.GetProperty("commitments")[0].GetProperty("specificity").GetString().ShouldBe("notAssessed");
+        await beforeTheReport.ShouldBeProblem(404, "report.not_found");
+    }
 }

@@ -14,23 +14,6 @@ public static class PublicReviews
     public static async Task<ReviewView?> LoadAsync(IQuerySession session, Guid planId, ReportKind kind, DateTimeOffset? asOf, CancellationToken ct)
     {
         var report = await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, kind), asOf, ct);
-        if (report is null || !report.IsVisibleTo(null)) return null;
-        // A published report carries its frozen ratings: only a report out for comment needs the sheet's inputs.
-        string planTitle;
-        IReadOnlyList<CommitmentReview> entries;
-        if (report.Status == ReportStatus.Published)
-        {
-            planTitle = (await session.LoadAsync<Plans.Plan>(planId, ct))?.Title ?? "";
-            entries = report.Published;
-        }
-        else
-        {
-            if (await ReviewInputsLoader.LoadAsync(session, planId, kind, ct) is not { } inputs) return null;
-            planTitle = inputs.Plan.Title;
-            entries = ReviewSheet.Build(inputs with { Report = report });
-        }
-        return new ReviewView(report.Id, planId, planTitle, report.Kind, report.Method, report.Status, report.Cutoff, report.StarRule, report.Imported,
-            report.Reviewers, report.CommentsOpen, report.CommentsClose, await ReportComments.LoadAsync(session, report.Id, asOf, ct), report.Errata, report.PublishedAt, report.SourceSequence,
-            ReviewViews.Totals(entries), entries, report.Version);
+        return report is null || !report.IsVisibleTo(null) ? null : await ReviewViews.BuildAsync(session, report, asOf, ct);
     }
 }
