@@ -2,35 +2,39 @@ using Tracker.Infrastructure;
 
 namespace Tracker.OpenData.Exporting;
 
-/// <summary><c>GET /api/export/commitments.csv</c> and <c>.json</c>: public, filtered by <c>?member=</c> and <c>?plan=</c>, streamed.</summary>
+/// <summary>
+/// <c>GET /api/export/commitments.csv</c> and <c>.json</c>: public, filtered by <c>?member=</c> and <c>?plan=</c>, now or
+/// <c>?asOf=</c> an instant, streamed.
+/// </summary>
 public static class ExportOgpEndpoints
 {
     /// <summary>Maps both formats.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
         var export = app.MapGroup("/api/export").WithTags("Open data");
-        export.MapGet("/commitments.csv", static (string? member, string? plan, OgpExport ogp, CancellationToken ct) =>
-                Export(member, plan, ogp, "text/csv; charset=utf-8", "ogp-commitments.csv", OgpExport.WriteCsvAsync, ct))
+        export.MapGet("/commitments.csv", static (string? member, string? plan, string? asOf, OgpExport ogp, CancellationToken ct) =>
+                Export(member, plan, asOf, ogp, "text/csv; charset=utf-8", "ogp-commitments.csv", OgpExport.WriteCsvAsync, ct))
             .WithName("ExportCommitmentsCsv")
             .WithSummary("Export commitments in the OGP/IRM columns as CSV; ratings computed by Tracker from published reviews")
             .Produces<string>(200, "text/csv").ProducesValidationProblem().ProducesProblem(404);
-        export.MapGet("/commitments.json", static (string? member, string? plan, OgpExport ogp, CancellationToken ct) =>
-                Export(member, plan, ogp, "application/json; charset=utf-8", "ogp-commitments.json", OgpExport.WriteJsonAsync, ct))
+        export.MapGet("/commitments.json", static (string? member, string? plan, string? asOf, OgpExport ogp, CancellationToken ct) =>
+                Export(member, plan, asOf, ogp, "application/json; charset=utf-8", "ogp-commitments.json", OgpExport.WriteJsonAsync, ct))
             .WithName("ExportCommitmentsJson")
             .WithSummary("Export commitments as JSON objects keyed by the OGP/IRM column names")
             .Produces<IReadOnlyList<Dictionary<string, string>>>(200, "application/json").ProducesValidationProblem().ProducesProblem(404);
     }
 
-    private static async Task<IResult> Export(string? member, string? plan, OgpExport ogp, string contentType, string fileName,
+    private static async Task<IResult> Export(string? member, string? plan, string? asOf, OgpExport ogp, string contentType, string fileName,
         Func<Stream, IAsyncEnumerable<string[]>, CancellationToken, Task> write, CancellationToken ct)
     {
-        var (filter, field, problem) = await ogp.FilterAsync(member, plan, ct);
+        if (!AsOf.TryParse(asOf, out var instant, out var invalid)) return invalid!;
+        var (filter, field, problem) = await ogp.FilterAsync(member, plan, instant, ct);
         if (filter is null) return Problems.Result(Problems.Of(404, $"{field}.not_found", problem!));
         return Results.Stream(stream => write(stream, ogp.RowsAsync(filter, ct), ct), contentType, fileName);
     }
 }
 
-/// <summary><c>export-ogp [--member NAME] [--plan ID] [--format csv|json] [--out FILE]</c>: the same export from the command line (stdout by default).</summary>
+/// <summary><c>export-ogp [--member NAME] [--plan ID] [--as-of DATE] [--format csv|json] [--out FILE]</c>: the same export from the command line (stdout by default).</summary>
 public static class ExportOgpCommand
 {
     /// <summary>Runs the verb.</summary>
@@ -38,13 +42,13 @@ public static class ExportOgpCommand
     {
         string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var format = Option("--format") ?? (Option("--out") is { } o && o.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "csv");
-        if (format is not ("csv" or "json"))
+        if (format is not ("csv" or "json") || !AsOf.TryParse(Option("--as-of"), out var asOf, out _))
         {
-            await Console.Error.WriteLineAsync("usage: export-ogp [--member NAME] [--plan ID] [--format csv|json] [--out FILE]");
+            await Console.Error.WriteLineAsync("usage: export-ogp [--member NAME] [--plan ID] [--as-of 2017-06-30|ISO 8601 instant] [--format csv|json] [--out FILE]");
             return 2;
         }
         var ogp = app.Services.GetRequiredService<OgpExport>();
-        var (filter, _, problem) = await ogp.FilterAsync(Option("--member"), Option("--plan"), CancellationToken.None);
+        var (filter, _, problem) = await ogp.FilterAsync(Option("--member"), Option("--plan"), asOf, CancellationToken.None);
         if (filter is null)
         {
             await Console.Error.WriteLineAsync(problem);

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Marten;
 using Tracker.Commitments;
+using Tracker.Infrastructure;
 using Tracker.Institutions;
 using Tracker.Members;
 using Tracker.Plans;
@@ -11,8 +12,8 @@ using Tracker.Reviews;
 
 namespace Tracker.OpenData.Exporting;
 
-/// <summary>Which commitments an export holds: all, one member's, or one plan's.</summary>
-public sealed record ExportFilter(Guid? MemberId, Guid? PlanId);
+/// <summary>Which commitments an export holds (all, one member's, or one plan's), now or as they stood at an instant.</summary>
+public sealed record ExportFilter(Guid? MemberId, Guid? PlanId, DateTimeOffset? AsOf = null);
 
 /// <summary>
 /// The OGP export: commitments in code order, as CSV (RFC 4180, CRLF, UTF-8 without BOM, the OGP file's 171 columns)
@@ -21,8 +22,12 @@ public sealed record ExportFilter(Guid? MemberId, Guid? PlanId);
 /// </summary>
 public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
 {
-    /// <summary>Resolves <c>?member=</c> (id, code or name) and <c>?plan=</c> (id); the field at fault when one names nothing.</summary>
-    public async Task<(ExportFilter? Filter, string? Field, string? Problem)> FilterAsync(string? member, string? plan, CancellationToken ct)
+    /// <summary>
+    /// Resolves <c>?member=</c> (id, code or name) and <c>?plan=</c> (id, a plan that existed at <paramref name="asOf"/>);
+    /// the field at fault when one names nothing.
+    /// </summary>
+    public async Task<(ExportFilter? Filter, string? Field, string? Problem)> FilterAsync(string? member, string? plan, DateTimeOffset? asOf,
+        CancellationToken ct)
     {
         await using var session = store.QuerySession();
         Guid? memberId = null, planId = null;
@@ -37,22 +42,27 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
         }
         if (!string.IsNullOrWhiteSpace(plan))
         {
-            if (!Guid.TryParse(plan, out var id) || await session.LoadAsync<Plan>(id, ct) is null)
-                return (null, "plan", $"No plan with id '{plan}'.");
+            if (!Guid.TryParse(plan, out var id) || await AsOf.Load<Plan>(session, id, asOf, ct) is null)
+                return (null, "plan", $"No plan with id '{plan}'{(asOf is null ? "" : " at that time")}.");
             planId = id;
         }
-        return (new ExportFilter(memberId, planId), null, null);
+        return (new ExportFilter(memberId, planId, asOf), null, null);
     }
 
-    /// <summary>The rows of the export, read from the database as they are written.</summary>
+    /// <summary>
+    /// The rows of the export, read from the database as they are written. As of an instant, each member, plan,
+    /// commitment and review report is its stream folded to that instant (what did not exist yet drops out), and the
+    /// reviews are those published by then, with the errata issued by then.
+    /// </summary>
     public async IAsyncEnumerable<string[]> RowsAsync(ExportFilter filter, [EnumeratorCancellation] CancellationToken ct)
     {
         // Two sessions: one streams the commitments (its connection is busy until the last row), the other looks up.
         await using var session = store.QuerySession();
         await using var lookups = store.QuerySession();
-        var today = Tracker.Infrastructure.Days.Of(clock);
-        var members = (await session.Query<Member>().ToListAsync(ct)).ToDictionary(m => m.Id);
-        var plans = (await session.Query<Plan>().ToListAsync(ct)).ToDictionary(p => p.Id);
+        var asOf = filter.AsOf;
+        var today = Days.AsOfDay(asOf, clock);
+        var members = (await AsOf.Each(lookups, await session.Query<Member>().ToListAsync(ct), m => m.Id, asOf, ct)).ToDictionary(m => m.Id);
+        var plans = (await AsOf.Each(lookups, await session.Query<Plan>().ToListAsync(ct), p => p.Id, asOf, ct)).ToDictionary(p => p.Id);
         var institutions = new Dictionary<Guid, string>();
         var reviews = new Dictionary<Guid, PlanReviews>();
         var planIds = filter.PlanId is { } onlyPlan ? [onlyPlan]
@@ -61,11 +71,13 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
         IQueryable<Commitment> query = session.Query<Commitment>();
         if (planIds is not null) query = query.Where(c => planIds.Contains(c.PlanId));
 
-        await foreach (var commitment in QueryableExtensions.ToAsyncEnumerable(query.OrderBy(c => c.Code), ct))
+        await foreach (var current in QueryableExtensions.ToAsyncEnumerable(query.OrderBy(c => c.Code), ct))
         {
-            var plan = plans[commitment.PlanId];
+            var commitment = asOf is null ? current : await AsOf.Load<Commitment>(lookups, current.Id, asOf, ct);
+            if (commitment is null || !plans.TryGetValue(commitment.PlanId, out var plan) || !members.TryGetValue(plan.MemberId, out var member))
+                continue;
             if (!reviews.TryGetValue(plan.Id, out var planReviews))
-                reviews[plan.Id] = planReviews = await PlanReviews.LoadAsync(lookups, plan.Id, ct);
+                reviews[plan.Id] = planReviews = await PlanReviews.LoadAsync(lookups, plan.Id, asOf, ct);
             var named = CommitmentTextRules.InstitutionIds(commitment.Text).Where(id => !institutions.ContainsKey(id)).Distinct().ToArray();
             if (named.Length > 0)
                 foreach (var institution in await lookups.LoadManyAsync<Institution>(ct, named))
@@ -74,7 +86,7 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
             var leads = new[] { commitment.Text.LeadInstitutionId }.Where(_ => commitment.Text.NamesLead).Concat(commitment.Text.CoLeads)
                 .Select(id => institutions.GetValueOrDefault(id, "")).ToList();
             var (midterm, endOfTerm, review, results) = planReviews.Of(commitment.Id);
-            yield return OgpExportRow.Cells(commitment, members[plan.MemberId], plan, leads,
+            yield return OgpExportRow.Cells(commitment, member, plan, leads,
                 commitment.Text.SupportingInstitutionIds.Select(id => institutions.GetValueOrDefault(id)).OfType<string>().ToList(),
                 IrmAssessments.FromPublished(midterm, endOfTerm, review, results, planReviews.ClusterOf(commitment.Id)),
                 OgpRatings.Frozen(midterm, endOfTerm, review), today);
@@ -84,10 +96,10 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
     /// <summary>A plan's published reports of each kind.</summary>
     private sealed record PlanReviews(IReadOnlyDictionary<ReportKind, IReadOnlyDictionary<Guid, CommitmentReview>> Reports)
     {
-        public static async Task<PlanReviews> LoadAsync(IQuerySession session, Guid planId, CancellationToken ct)
+        public static async Task<PlanReviews> LoadAsync(IQuerySession session, Guid planId, DateTimeOffset? asOf, CancellationToken ct)
         {
             var reports = new Dictionary<ReportKind, IReadOnlyDictionary<Guid, CommitmentReview>>();
-            foreach (var kind in Enum.GetValues<ReportKind>()) reports[kind] = await PublishedAsync(session, planId, kind, ct);
+            foreach (var kind in Enum.GetValues<ReportKind>()) reports[kind] = await PublishedAsync(session, planId, kind, asOf, ct);
             return new PlanReviews(reports);
         }
 
@@ -106,10 +118,11 @@ public sealed class OgpExport(IDocumentStore store, TimeProvider clock)
         private CommitmentReview? Entry(ReportKind kind, Guid commitmentId) => Reports[kind].GetValueOrDefault(commitmentId);
     }
 
-    // Drafts are never exported: the export is public, and a draft is for its reviewers.
+    // Drafts are never exported: the export is public, and a draft is for its reviewers. As of an instant, a report
+    // published later was still a draft then.
     private static async Task<IReadOnlyDictionary<Guid, CommitmentReview>> PublishedAsync(IQuerySession session, Guid planId, ReportKind kind,
-        CancellationToken ct) =>
-        await session.LoadAsync<ReviewReport>(ReviewReport.IdFor(planId, kind), ct) is { Status: ReportStatus.Published } report
+        DateTimeOffset? asOf, CancellationToken ct) =>
+        await AsOf.Load<ReviewReport>(session, ReviewReport.IdFor(planId, kind), asOf, ct) is { Status: ReportStatus.Published } report
             ? report.Published.ToDictionary(r => r.CommitmentId)
             : new Dictionary<Guid, CommitmentReview>();
 
