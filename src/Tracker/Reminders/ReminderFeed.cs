@@ -36,12 +36,12 @@ public static class ReminderFeed
         using (var xml = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), new XmlWriterSettings { Indent = true }))
         {
             xml.WriteStartElement("feed", atom);
-            xml.WriteElementString("title", atom, $"Milestones due and overdue: commitments led by {institution}");
-            xml.WriteElementString("id", atom, origin + path);
+            xml.WriteElementString("title", atom, FeedText.Valid($"Milestones due and overdue: commitments led by {institution}"));
+            xml.WriteElementString("id", atom, FeedText.Valid(origin + path));
             xml.WriteElementString("updated", atom, updated);
             xml.WriteStartElement("link", atom);
             xml.WriteAttributeString("rel", "self");
-            xml.WriteAttributeString("href", origin + path);
+            xml.WriteAttributeString("href", FeedText.Valid(origin + path));
             xml.WriteEndElement();
             xml.WriteStartElement("author", atom);
             xml.WriteElementString("name", atom, "Tracker");
@@ -49,17 +49,17 @@ public static class ReminderFeed
             foreach (var r in reminders)
             {
                 xml.WriteStartElement("entry", atom);
-                xml.WriteElementString("title", atom, Line(r, today));
+                xml.WriteElementString("title", atom, FeedText.Valid(Line(r, today)));
                 // One entry per milestone and planned end: a moved date is news, the same date every day is not.
-                xml.WriteElementString("id", atom, $"urn:tracker:reminder:{r.MilestoneId:N}:{r.PlannedEnd:yyyyMMdd}:{(r.Overdue ? "overdue" : "due")}");
+                xml.WriteElementString("id", atom, FeedText.Valid($"urn:tracker:reminder:{r.MilestoneId:N}:{r.PlannedEnd:yyyyMMdd}:{(r.Overdue ? "overdue" : "due")}"));
                 xml.WriteElementString("updated", atom, updated);
                 xml.WriteStartElement("link", atom);
                 xml.WriteAttributeString("rel", "alternate");
-                xml.WriteAttributeString("href", $"{origin}/commitments/{r.Code}#milestone-{r.Number}");
+                xml.WriteAttributeString("href", FeedText.Valid($"{origin}/commitments/{r.Code}#milestone-{r.Number}"));
                 xml.WriteEndElement();
                 xml.WriteStartElement("content", atom);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(r.Text);
+                xml.WriteString(FeedText.Valid(r.Text));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

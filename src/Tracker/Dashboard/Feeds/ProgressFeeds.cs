@@ -1,3 +1,4 @@
+using Tracker.Infrastructure;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -71,8 +72,8 @@ public static class ProgressFeeds
         {
             const string atom = "http://www.w3.org/2005/Atom";
             xml.WriteStartElement("feed", atom);
-            xml.WriteElementString("title", atom, title);
-            xml.WriteElementString("id", atom, origin + http.Request.Path);
+            xml.WriteElementString("title", atom, FeedText.Valid(title));
+            xml.WriteElementString("id", atom, FeedText.Valid(origin + http.Request.Path));
             xml.WriteElementString("updated", atom, Instant(entries.Count > 0 ? entries[0].Report.ReportedAt : DateTimeOffset.UnixEpoch));
             Link(xml, "self", origin + http.Request.Path, "application/atom+xml");
             Link(xml, "alternate", origin + pagePath, "text/html");
@@ -83,17 +84,17 @@ public static class ProgressFeeds
             {
                 var r = e.Report;
                 xml.WriteStartElement("entry", atom);
-                xml.WriteElementString("title", atom, $"{e.Code} milestone {e.MilestoneNumber}: {Words.Sentence(r.Level.ToString())} as of {Words.Day(r.AsOf)}");
+                xml.WriteElementString("title", atom, FeedText.Valid($"{e.Code} milestone {e.MilestoneNumber}: {Words.Sentence(r.Level.ToString())} as of {Words.Day(r.AsOf)}"));
                 // Stable per report: the milestone and the instant it was recorded.
                 xml.WriteElementString("id", atom, $"urn:tracker:progress:{e.MilestoneId:N}:{r.ReportedAt.UtcTicks}");
                 xml.WriteElementString("updated", atom, Instant(r.ReportedAt));
                 Link(xml, "alternate", $"{origin}/commitments/{e.Code}#milestone-{e.MilestoneNumber}", "text/html");
                 xml.WriteStartElement("author", atom);
-                xml.WriteElementString("name", atom, r.ReportedBy);
+                xml.WriteElementString("name", atom, FeedText.Valid(r.ReportedBy));
                 xml.WriteEndElement();
                 xml.WriteStartElement("content", atom);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(r.Narrative + string.Concat(r.Evidence.Select(ev => $"\nEvidence: {ev.Title} <{ev.Url}>")));
+                xml.WriteString(FeedText.Valid(r.Narrative + string.Concat(r.Evidence.Select(ev => $"\nEvidence: {ev.Title} <{ev.Url}>"))));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -108,7 +109,7 @@ public static class ProgressFeeds
         xml.WriteStartElement("link", "http://www.w3.org/2005/Atom");
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", FeedText.Valid(href));
         xml.WriteEndElement();
     }
 
