@@ -52,13 +52,14 @@ public static class StreamHistory
     // The audit trail is public, but private evidence is not: readers who may not see it get the report without it.
     private static async Task<object> Visible(object data, Caller? reader, IQuerySession session, CancellationToken ct)
     {
-        // A report waiting for approval, or sent back, is not public: the public trail shows that it happened, not what it said.
+        // A report waiting for approval, or sent back, is between the lead institution and the point of contact (as on the
+        // approvals page): everyone else, the plan's reviewers included, sees that it happened, not what it said.
         switch (data)
         {
             case MilestoneProgressSubmitted submitted:
-                return await ShowsPrivate(submitted.CommitmentId) ? data : new { submitted.MilestoneId, submitted.Submission, submitted.ReportedAt };
+                return await SeesSubmissions(submitted.CommitmentId) ? data : new { submitted.MilestoneId, submitted.Submission, submitted.ReportedAt };
             case MilestoneProgressSentBack sentBack:
-                return await ShowsPrivate(sentBack.CommitmentId) ? data : new { sentBack.MilestoneId, sentBack.Submission, sentBack.SentBackAt };
+                return await SeesSubmissions(sentBack.CommitmentId) ? data : new { sentBack.MilestoneId, sentBack.Submission, sentBack.SentBackAt };
         }
         if (data is not MilestoneProgressReported report || report.Evidence.All(e => e.Visibility == EvidenceVisibility.Public)) return data;
         var commitment = await session.LoadAsync<Commitment>(report.CommitmentId, ct);
@@ -66,7 +67,7 @@ public static class StreamHistory
             ? data
             : report with { Evidence = report.Evidence.Where(e => e.Visibility == EvidenceVisibility.Public).ToList() };
 
-        async Task<bool> ShowsPrivate(Guid commitmentId) =>
-            await session.LoadAsync<Commitment>(commitmentId, ct) is { } led && await PrivateEvidence.ShownToAsync(session, led, reader, ct);
+        async Task<bool> SeesSubmissions(Guid commitmentId) =>
+            reader is { Role: TrackerRole.Admin } || await session.LoadAsync<Commitment>(commitmentId, ct) is { } led && led.IsLedBy(reader);
     }
 }

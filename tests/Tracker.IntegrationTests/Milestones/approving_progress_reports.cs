@@ -67,6 +67,20 @@ public class approving_progress_reports(WriteWorld world) : IClassFixture<WriteW
         await again.ShouldBeProblem(409, "submission.decided");
         (await EverythingPublicAbout(milestone, code)).ShouldNotContain("Waiting for approval.");
         (await EverythingPublicAbout(milestone, code)).ShouldNotContain("Attach the published report.");
+        (await ReviewerOfThePlan(milestone)).ShouldNotContain("Attach the published report."); // the plan's reviewers read it before
+        (await world.Admin().GetStringAsync($"/api/streams/{milestone}/history")).ShouldContain("Attach the published report.");
+    }
+
+    // The history of the milestone as read by a reviewer assigned to an end-of-term report of its plan.
+    private async Task<string> ReviewerOfThePlan(Guid milestone)
+    {
+        var commitment = (await world.Admin().Get<JsonElement>($"/api/milestones/{milestone}")).GetProperty("commitmentId").GetGuid();
+        var plan = (await world.Admin().Get<JsonElement>($"/api/commitments/{commitment}")).GetProperty("planId").GetGuid();
+        var opened = await world.Admin().Post($"/api/plans/{plan}/reviews/end-of-term", new { cutoff = "2018-06-30" });
+        ((int)opened.StatusCode).ShouldBeOneOf(201, 409);
+        await (await world.Admin().Post($"/api/plans/{plan}/reviews/end-of-term/reviewers", new { reviewerId = "irm-history", name = "History reader", isLead = false }))
+            .ShouldHaveStatus(200);
+        return await world.As(TrackerRole.Reviewer, userId: "irm-history").GetStringAsync($"/api/streams/{milestone}/history");
     }
 
     [Fact]
@@ -104,12 +118,17 @@ public class approving_progress_reports(WriteWorld world) : IClassFixture<WriteW
         var page = await (await admin.GetAsync("/workbench/approvals")).Content.ReadAsStringAsync();
         var before = await world.EventCount();
 
+        var altered = await admin.SubmitForm($"/workbench/milestones/{milestone}/submissions/1", [new("decision", "bogus"), new("reason", "x"), new("version", "2")]);
+        var missing = await admin.SubmitForm($"/workbench/milestones/{milestone}/submissions/1", [new("reason", "x"), new("version", "2")]);
         var noReason = await admin.SubmitForm($"/workbench/milestones/{milestone}/submissions/1", [new("decision", "send-back"), new("reason", ""), new("version", "2")]);
         var afterRefusal = await world.EventCount();
         var approved = await admin.SubmitForm($"/workbench/milestones/{milestone}/submissions/1", [new("decision", "approve"), new("reason", ""), new("version", "2")]);
 
         page.ShouldContain($"/workbench/milestones/{milestone}/submissions/1");
         page.ShouldContain("Waiting for approval.");
+        altered.StatusCode.ShouldBe(HttpStatusCode.BadRequest); // it used to approve: anything but "send-back" did
+        (await altered.Content.ReadAsStringAsync()).ShouldContain("Choose Approve or Send back.");
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await noReason.Content.ReadAsStringAsync()).ShouldContain("id=\"reason-error\"");
         afterRefusal.ShouldBe(before);

@@ -38,9 +38,12 @@ public static class ProgressApprovals
                 var form = await http.Request.ReadFormAsync(ct);
                 var version = long.TryParse(form.Text("version"), out var v) ? v : (long?)null;
                 var reason = form.Text("reason");
-                var sendBack = form.Text("decision") == "send-back";
+                // Only the two buttons' values decide: anything else (a missing or altered decision) approves nothing.
+                var decision = form.Text("decision");
+                var sendBack = decision == "send-back";
                 var item = ApprovalsModel.ItemId(milestoneId, submission);
-                var shape = new FieldErrors();
+                var shape = new FieldErrors()
+                    .Check("decision", decision is "approve" or "send-back", "Choose Approve or Send back.");
                 if (sendBack) shape.Text("reason", reason, max: 5_000);
                 shape.Check("version", version is not null, "The form lost the version it was read at: open the page again.");
                 var outcome = shape.Any
