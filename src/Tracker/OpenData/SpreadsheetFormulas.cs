@@ -17,6 +17,11 @@ public static class SpreadsheetFormulas
     /// <summary>The cell as the text it stands for (the inverse of <see cref="Neutralise"/>).</summary>
     public static string Restore(string cell) => cell.Length > 1 && cell[0] == Quote && NeedsQuote(cell[1..]) ? cell[1..] : cell;
 
-    private static bool NeedsQuote(string cell) => cell.Length > 0 && (cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+    // A plain number (-1, the IRM-based score) runs as nothing and stays a number in the reader's spreadsheet.
+    private static bool NeedsQuote(string cell) => cell.Length > 0 && !IsPlainNumber(cell) && (cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
         || cell[0] == Quote && NeedsQuote(cell[1..]));
+
+    private static bool IsPlainNumber(string cell) =>
+        cell.Length <= 30 && cell[0] is '-' or '+' && cell.Skip(1).All(c => char.IsAsciiDigit(c) || c == '.') && cell.Skip(1).Any(char.IsAsciiDigit)
+        && cell.Count(c => c == '.') <= 1;
 }

@@ -91,13 +91,15 @@ public static class PublicCommentingHandler
                     .OptionalText("commitmentCode", body.CommitmentCode, max: 20);
                 if (errors.Any) return errors.Problem();
                 // A comment names a commitment of the plan under review, or none: readers follow the code to its page.
-                if (body.CommitmentCode?.Trim().ToUpperInvariant() is { Length: > 0 } code
+                // Stored as the code is written on the commitment's page (" nl0025 " is NL0025), so the comment links to it.
+                var commitmentCode = body.CommitmentCode?.Trim().ToUpperInvariant() is { Length: > 0 } written ? written : null;
+                if (commitmentCode is { } code
                     && !await session.Query<Commitments.Commitment>().AnyAsync(c => c.Code == code && c.PlanId == planId, http.RequestAborted))
                     return new FieldErrors().Check("commitmentCode", false, "Not the code of a commitment of this plan.").Problem();
                 var reportId = ReviewReport.IdFor(planId, reportKind);
                 if (await Writes.MissingStream<ReviewReport>(http, reportId) is { } missing) return missing;
                 return await Writes.Send<ReviewReport>(http,
-                    new SubmitPublicComment(reportId, body.Author!.Trim(), body.Text!.Trim(), body.CommitmentCode, http.CallerOrNull()),
+                    new SubmitPublicComment(reportId, body.Author!.Trim(), body.Text!.Trim(), commitmentCode, http.CallerOrNull()),
                     report => new WriteResult(201, ReportSummary.Of(report), report.Version, ReviewRoutes.Location(planId, reportKind)));
             })
             .AllowAnonymous()

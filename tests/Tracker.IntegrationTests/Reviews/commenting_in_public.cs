@@ -50,6 +50,20 @@ public class commenting_in_public(BusyCommentPeriod world) : IClassFixture<BusyC
     }
 
     [Fact]
+    public async Task a_commitment_code_typed_in_lower_case_with_spaces_is_stored_as_the_code_itself()
+    {
+        var report = await world.NewReport(ReportStage.PublicComment);
+        var code = (await world.Anonymous().Get<JsonElement>($"/api/commitments/{world.CommitmentOf(report)}")).GetProperty("code").GetString()!;
+
+        await (await world.Anonymous().Post($"{report}/comments", new { author = "Commenter", text = "About this one.", commitmentCode = $" {code.ToLowerInvariant()} " }))
+            .ShouldHaveStatus(201);
+
+        var read = await world.Anonymous().Get<JsonElement>(report);
+        read.GetProperty("comments").EnumerateArray().Single(c => c.GetProperty("text").GetString() == "About this one.")
+            .GetProperty("commitmentCode").GetString().ShouldBe(code);
+    }
+
+    [Fact]
     public async Task a_comment_retried_with_the_same_idempotency_key_is_stored_once_and_gets_the_first_answer()
     {
         var report = await world.NewReport(ReportStage.PublicComment);

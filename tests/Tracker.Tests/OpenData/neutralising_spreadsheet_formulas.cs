@@ -7,7 +7,12 @@ public class neutralising_spreadsheet_formulas
     [Theory]
     [InlineData("=1+1", "'=1+1")]
     [InlineData("+31 20 123", "'+31 20 123")]
-    [InlineData("-5", "'-5")]
+    [InlineData("-5+cmd|' /C calc'!A0", "'-5+cmd|' /C calc'!A0")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("-", "'-")]
+    [InlineData("-1", "-1")] // a plain number stays a number (the IRM-based score, the change in completion)
+    [InlineData("-2.5", "-2.5")]
+    [InlineData("'-1", "'-1")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("\tindented", "'\tindented")]
     [InlineData("\rreturn", "'\rreturn")]
