@@ -56,12 +56,31 @@ public static class FormPosts
         route.WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            // Checked before the token's age: the token's check also fails on a form it cannot decode.
+            if (await NulCharacterIn(http) is { } where)
+                return SitePages.Render<ErrorPage>(http, new ErrorModel("The form could not be sent",
+                    $"{where} holds the NUL character (U+0000), which Tracker cannot store, so nothing was saved.",
+                    "Go back, remove the character (it can come with text pasted from another program) and send the form again."), 400);
             if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
                 return SitePages.Render<ErrorPage>(http, new ErrorModel("The form could not be sent",
                     "It was too old, or it did not come from this site, so nothing was saved.",
                     "Go back, reload the page and send the form again."), 400);
             return await next(context);
         });
+
+    // PostgreSQL's text and jsonb cannot hold U+0000 (NulCharacters refuses it in JSON and query strings). A urlencoded
+    // form with %00 cannot be decoded at all (ASP.NET Core refuses it, and so the token in it), so its field is unknown; a
+    // multipart form decodes, and the field is named.
+    private static async Task<string?> NulCharacterIn(HttpContext http)
+    {
+        var antiforgery = http.Features.Get<IAntiforgeryValidationFeature>();
+        if (antiforgery is { IsValid: false, Error.InnerException: InvalidDataException { InnerException: InvalidOperationException } }) return "A field of the form";
+        if (antiforgery is not { IsValid: true } || !http.Request.HasFormContentType) return null;
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        return form.FirstOrDefault(f => f.Key.Contains('\0') || f.Value.Any(v => v?.Contains('\0') == true)).Key is { } field
+            ? $"The field “{field.Replace("\0", "\\u0000")}”"
+            : null;
+    }
 
     /// <summary>303 See Other: after a form is taken, the browser loads the next page with GET (a reload sends nothing twice).</summary>
     public static IResult SeeOther(HttpContext http, string location)

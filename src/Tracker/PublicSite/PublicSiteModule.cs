@@ -22,6 +22,7 @@ public static class PublicSiteModule
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddProblemPages();
         // Search and "similar commitments" use PostgreSQL full-text search over the whole commitment document
         // (Marten's WebStyleSearch); this is the index those queries use.
         services.ConfigureMarten(options => options.Schema.For<Commitment>().FullTextIndex());

@@ -9,6 +9,16 @@ public static partial class Forms
     /// <summary>The name of the antiforgery field every form carries.</summary>
     public const string TokenField = "__RequestVerificationToken";
 
+    /// <summary>What a browser accepts when it sends a form or follows a link (Chromium's header).</summary>
+    public const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    private static Task<HttpResponseMessage> PostAsBrowser(HttpClient client, string url, HttpContent content)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        message.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
+        return client.SendAsync(message);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
@@ -29,12 +39,12 @@ public static partial class Forms
         return null;
     }
 
-    /// <summary>Posts <paramref name="fields"/> as a form, with <paramref name="token"/> when given.</summary>
+    /// <summary>Posts <paramref name="fields"/> as a form, as a browser does, with <paramref name="token"/> when given.</summary>
     public static Task<HttpResponseMessage> PostForm(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? token)
     {
         var all = fields.ToList();
         if (token is not null) all.Add(new(TokenField, token));
-        return client.PostAsync(url, new FormUrlEncodedContent(all));
+        return PostAsBrowser(client, url, new FormUrlEncodedContent(all));
     }
 
     /// <summary>Posts an upload form as a browser sends it (multipart, the file in the field <c>file</c>), with a token read first from <paramref name="tokenPage"/>.</summary>
@@ -46,7 +56,7 @@ public static partial class Forms
         var file = new ByteArrayContent(form.File);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
         content.Add(file, "file", "commitments.csv");
-        return await client.PostAsync(url, content);
+        return await PostAsBrowser(client, url, content);
     }
 
     /// <summary>Posts <paramref name="fields"/> as a form with a token read first from <paramref name="tokenPage"/>.</summary>

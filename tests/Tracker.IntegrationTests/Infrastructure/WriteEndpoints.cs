@@ -263,8 +263,7 @@ public class WriteWorld : TrackerApp
 
     /// <summary>True when a refusal has the shape its endpoint answers in: problem details for the API, a page for a form.</summary>
     public static bool IsRefusalShape(WriteEndpoint endpoint, HttpResponseMessage response) =>
-        response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-        || (endpoint.Body is BodyKind.Form or BodyKind.FormUpload && response.Content.Headers.ContentType?.MediaType == "text/html");
+        response.Content.Headers.ContentType?.MediaType == (endpoint.Body is BodyKind.Form or BodyKind.FormUpload ? "text/html" : "application/problem+json");
 
     /// <summary>A client for a caller of <paramref name="who"/>.</summary>
     public async Task<HttpClient> Client(Who who) => who switch

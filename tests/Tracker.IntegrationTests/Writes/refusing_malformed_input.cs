@@ -69,6 +69,15 @@ public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWor
                 var refused = await WriteWorld.Send(client, endpoint, upload with { Body = ((UploadForm)upload.Body!) with { File = [] } });
                 if ((int)refused.StatusCode != 400 || !(await refused.Content.ReadAsStringAsync()).Contains("id=\"file-error\"", StringComparison.Ordinal))
                     failures.Add($"{prefix}an empty file: expected 400 with the error beside the file field; got {(int)refused.StatusCode}");
+                var form = (UploadForm)upload.Body!;
+                foreach (var field in form.Fields.Select(f => f.Key))
+                {
+                    var withNul = form with { Fields = form.Fields.Select(f => f.Key == field ? new KeyValuePair<string, string>(f.Key, f.Value + "\0") : f).ToList() };
+                    var response = await Sent(endpoint, () => WriteWorld.Send(client, endpoint, upload with { Body = withNul }));
+                    var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+                    if ((int)response.StatusCode != 400 || !html.Contains($"The field “{field}” holds the NUL character", StringComparison.Ordinal))
+                        failures.Add($"{prefix}{field} with a NUL character: expected the 400 page naming the field; got {(int)response.StatusCode}");
+                }
                 continue;
             }
             if (endpoint.Body == BodyKind.Form)
@@ -85,6 +94,18 @@ public class refusing_malformed_input(WriteWorld world) : IClassFixture<WriteWor
                     var html = await response.Content.ReadAsStringAsync();
                     if (status != 400 || !html.Contains($"id=\"{Tracker.PublicSite.FormErrors.ErrorId(field)}\"", StringComparison.Ordinal))
                         failures.Add($"{prefix}{field} blank: expected it taken, or 400 with the error beside the field; got {status}");
+                }
+                // PostgreSQL cannot store U+0000: a field holding it is refused with a page saying so (a urlencoded form
+                // holding it cannot be decoded, so the page cannot name the field; the upload form's test names it).
+                foreach (var field in fields.Select(f => f.Key))
+                {
+                    var fresh = await _targets.For(endpoint);
+                    var withNul = ((IReadOnlyList<KeyValuePair<string, string>>)fresh.Body!).Select(f => f.Key == field ? new KeyValuePair<string, string>(f.Key, f.Value + "\0") : f).ToList();
+                    var response = await Sent(endpoint, () => WriteWorld.Send(client, endpoint, fresh with { Body = withNul }));
+                    var html = await response.Content.ReadAsStringAsync();
+                    if ((int)response.StatusCode != 400 || response.Content.Headers.ContentType?.MediaType != "text/html"
+                        || !html.Contains("holds the NUL character", StringComparison.Ordinal))
+                        failures.Add($"{prefix}{field} with a NUL character: expected the 400 page saying so; got {(int)response.StatusCode} {response.Content.Headers.ContentType}");
                 }
                 continue;
             }
