@@ -70,9 +70,17 @@ public sealed record FieldValues(IReadOnlyDictionary<string, string[]> Values)
     public IReadOnlyList<string> Many(string name) => Values.TryGetValue(name, out var v) ? v : [];
 }
 
-/// <summary>What a form page shows before anything is typed: its title, trail, fields, what they hold, and the version it is made at.</summary>
+/// <summary>
+/// What a form page shows before anything is typed: its title, trail, fields, what they hold, and the version it is made
+/// at. A form that registers something carries the id of what it will start (<paramref name="NewId"/>), so sending it
+/// twice registers it once.
+/// </summary>
 public sealed record FormScreen(string Title, IReadOnlyList<Crumb> Trail, string? Intro, IReadOnlyList<FormInput> Inputs, FieldValues Values,
-    long? Version, string Submit);
+    long? Version, string Submit, Guid? NewId = null)
+{
+    /// <summary>The hidden field that carries <see cref="NewId"/>.</summary>
+    public const string NewIdField = "newId";
+}
 
 /// <summary>A form page: the screen, what the fields hold, the errors beside them, and on a conflict what is stored now.</summary>
 public sealed record WorkbenchFormModel(WorkbenchFrame Frame, string Action, FormScreen Screen, FieldValues Values, long? Version, FormErrors Errors,
@@ -90,6 +98,27 @@ public sealed record FormSent(ProblemDetails? Problem, string? Location)
     /// </summary>
     public static FormSent? Invalid(FieldErrors reading, Func<FieldErrors> shape) =>
         reading.Any ? new(reading.Details(), null) : shape() is { Any: true } invalid ? new(invalid.Details(), null) : null;
+
+    /// <summary>
+    /// A registration. The form carries the id of the stream it starts, so a second sending of the same form (a double
+    /// click, the back button, a reload) finds the stream the first one started, whichever rule would refuse it now (its
+    /// code is taken by then): it goes where the first went, and nothing is written twice.
+    /// </summary>
+    public static async Task<FormSent> Start<TAggregate>(HttpContext http, Guid newId, Func<Task<WriteOutcome<StreamStarted>>> send,
+        Func<Guid, Task<string>> location)
+    {
+        if (await Started<TAggregate>(http, newId)) return Taken(await location(newId));
+        var outcome = await send();
+        if (outcome.Problem is null) return Taken(await location(outcome.Value!.Id));
+        // Both sendings at once: the other one won.
+        return await Started<TAggregate>(http, newId) ? Taken(await location(newId)) : new(outcome.Problem, null);
+    }
+
+    private static async Task<bool> Started<TAggregate>(HttpContext http, Guid streamId)
+    {
+        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Events.FetchStreamStateAsync(streamId, http.RequestAborted))?.AggregateType == typeof(TAggregate);
+    }
 
     /// <summary>The command's outcome: its refusal, or where to go with what it wrote.</summary>
     public static FormSent Of<T>(WriteOutcome<T> outcome, Func<T, string> location) where T : class =>
@@ -195,6 +224,10 @@ public static class FormReading
 
     /// <summary>A day typed as year-month-day; null when blank.</summary>
     public static DateOnly? Day(this IFormCollection form, FieldErrors errors, string field) => FormValues.Day(errors, field, form.Text(field));
+
+    /// <summary>The id the form's page minted for what it registers (<see cref="FormScreen.NewId"/>); a fresh one when it carries none.</summary>
+    public static Guid NewId(this IFormCollection form) =>
+        Guid.TryParse(form.Text(FormScreen.NewIdField), out var id) && id != Guid.Empty ? id : Guid.CreateVersion7();
 
     /// <summary>The stream version the form was made at; null when blank.</summary>
     public static long? Version(this IFormCollection form, FieldErrors errors) => FormValues.Version(errors, form.Text("version"));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Tracker.IntegrationTests.Infrastructure;
 using Tracker.IntegrationTests.OpenData;
@@ -10,7 +11,7 @@ namespace Tracker.IntegrationTests.Plans;
 /// writes through the API's own command, a refused form shows the API's errors beside their fields with what was typed,
 /// a stale form overwrites nothing, and no other role opens or sends them.
 /// </summary>
-public class administering_plans_on_the_workbench(TrackerApp app) : IClassFixture<TrackerApp>
+public partial class administering_plans_on_the_workbench(TrackerApp app) : IClassFixture<TrackerApp>
 {
     private static int _members;
 
@@ -180,5 +181,41 @@ public class administering_plans_on_the_workbench(TrackerApp app) : IClassFixtur
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         (await app.Anonymous().Get<JsonElement>($"/api/commitments/{w.Commitment}")).GetProperty("title").GetString().ShouldBe("A clearer commitment");
         (await app.Anonymous().Get<JsonElement>($"/api/milestones/{w.Milestone}")).GetProperty("withdrawn").GetBoolean().ShouldBeTrue();
+    }
+
+    [GeneratedRegex("name=\"newId\" value=\"([^\"]+)\"")]
+    private static partial Regex NewIdField();
+
+    [Fact]
+    public async Task a_registration_form_sent_twice_registers_once_and_both_go_to_what_it_registered()
+    {
+        var w = await NewWorld();
+        var admin = await app.SignedIn("admin", "poc-double-click");
+        var forms = new (string Page, KeyValuePair<string, string>[] Fields)[]
+        {
+            ("/workbench/admin/plans/new", [new("memberId", w.Member.ToString()), new("number", "3"), new("title", "Formland 2020-2022 National Action Plan"),
+                new("periodStart", "2020-07-01"), new("periodEnd", "2022-06-30"), new("midtermCutoff", "")]),
+            ($"/workbench/admin/plans/{w.Plan}/commitments/new", [new("code", $"{w.Code}0002"), new("number", "02"), new("title", "Open budgets"),
+                new("leadInstitutionId", w.Lead.ToString())]),
+            ($"/workbench/admin/commitments/{w.Commitment}/milestones/new", [new("text", "Publish the budget"), new("plannedStart", "2016-03-01"),
+                new("plannedEnd", "2017-03-01")]),
+        };
+
+        foreach (var (page, fields) in forms)
+        {
+            var html = await admin.GetStringAsync(page);
+            var newId = NewIdField().Match(html).Groups[1].Value;
+            var token = await admin.TokenFrom(page);
+            var sent = fields.Append(new("newId", newId)).ToList();
+
+            var first = await admin.PostForm(page, sent, token);
+            var events = await app.EventCount();
+            var again = await admin.PostForm(page, sent, token);
+
+            first.StatusCode.ShouldBe(HttpStatusCode.SeeOther, page);
+            again.StatusCode.ShouldBe(HttpStatusCode.SeeOther, page);
+            again.Headers.Location.ShouldBe(first.Headers.Location, page);
+            (await app.EventCount()).ShouldBe(events, $"{page} sent again wrote events");
+        }
     }
 }

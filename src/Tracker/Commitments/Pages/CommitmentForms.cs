@@ -70,7 +70,7 @@ public static class CommitmentForms
                     new("number", "Number within the plan", Hint: "As the plan writes it, for example 07."),
                     .. TextInputs(institutions),
                     new("carriedForwardFrom", "Carried forward from (optional)", Hint: "The code of the earlier commitment this one continues."),
-                ], FieldValues.Empty, null, "Register the commitment");
+                ], FieldValues.Empty, null, "Register the commitment", Guid.CreateVersion7());
             },
             static async (http, planId, form) =>
             {
@@ -79,9 +79,11 @@ public static class CommitmentForms
                     form.Id(errors, "leadInstitutionId"), form.Ids(errors, "supportingInstitutionIds"), form.Text("supportingInstitutionsText"),
                     form.Day(errors, "start"), form.Day(errors, "end"), form.Lines("policyAreas"), Values(form, errors), form.Text("carriedForwardFrom"),
                     form.Ids(errors, "coLeadInstitutionIds"));
+                var commitmentId = form.NewId();
                 return FormSent.Invalid(errors, () => RegisterCommitmentHandler.ShapeErrors(body))
-                       ?? FormSent.Of(await Writes.AttemptStart(http, RegisterCommitmentHandler.Command(planId, body, Guid.CreateVersion7(), http.Caller())),
-                           _ => ReviewAdmin.PlanPath(planId) + "?done=commitment");
+                       ?? await FormSent.Start<Commitment>(http, commitmentId,
+                           () => Writes.AttemptStart(http, RegisterCommitmentHandler.Command(planId, body, commitmentId, http.Caller())),
+                           _ => Task.FromResult(ReviewAdmin.PlanPath(planId) + "?done=commitment"));
             }).Map(app);
 
         new WorkbenchForm(ReviewAdmin.Home + "/commitments/{id:guid}/revise", "ReviseCommitmentForm", static async (session, commitmentId, ct) =>

@@ -42,7 +42,7 @@ public static class MilestoneForms
                     new("plannedStart", "Planned start", InputKind.Date, "Within the plan’s period."),
                     new("plannedEnd", "Planned end", InputKind.Date, "Within the plan’s period."),
                     new("weight", "Weight (optional)", InputKind.Number, "Its share in the commitment’s computed completion; left blank: 1."),
-                ], FieldValues.Empty, null, "Plan the milestone");
+                ], FieldValues.Empty, null, "Plan the milestone", Guid.CreateVersion7());
             },
             static async (http, commitmentId, form) =>
             {
@@ -50,9 +50,10 @@ public static class MilestoneForms
                 var body = new PlanMilestoneRequest(form.Number(errors, "number"), form.Text("text"), form.Text("deliverable"),
                     form.Day(errors, "plannedStart"), form.Day(errors, "plannedEnd"), form.Decimal(errors, "weight"));
                 if (FormSent.Invalid(errors, () => PlanMilestoneHandler.ShapeErrors(body)) is { } invalid) return invalid;
-                var outcome = await Writes.AttemptStart(http, PlanMilestoneHandler.Command(commitmentId, body, Guid.CreateVersion7(), http.Caller()));
-                var milestone = outcome.Value is null ? null : await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Milestone>(outcome.Value.Id);
-                return FormSent.Of(outcome, _ => ReviewAdmin.PlanPath(milestone!.PlanId) + "?done=milestone");
+                var milestoneId = form.NewId();
+                return await FormSent.Start<Milestone>(http, milestoneId,
+                    () => Writes.AttemptStart(http, PlanMilestoneHandler.Command(commitmentId, body, milestoneId, http.Caller())), async id =>
+                    ReviewAdmin.PlanPath((await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Milestone>(id))!.PlanId) + "?done=milestone");
             }).Map(app);
 
         new WorkbenchForm(ReviewAdmin.Home + "/milestones/{id:guid}/withdraw", "WithdrawMilestoneForm", static async (session, milestoneId, ct) =>

@@ -40,16 +40,17 @@ public static class PlanForms
                     new("number", "Number of the plan", InputKind.Number, "1 for the member’s first plan."),
                     new("title", "Title", Hint: "For example “Netherlands 2016-2018 National Action Plan”."),
                     .. PeriodInputs("Left blank: the end of the plan’s first year."),
-                ], FieldValues.Empty, null, "Register the plan");
+                ], FieldValues.Empty, null, "Register the plan", Guid.CreateVersion7());
             },
             static async (http, _, form) =>
             {
                 var errors = new FieldErrors();
                 var body = new RegisterPlanRequest(form.Id(errors, "memberId"), form.Number(errors, "number"), form.Text("title"),
                     form.Day(errors, "periodStart"), form.Day(errors, "periodEnd"), form.Day(errors, "midtermCutoff"));
+                var planId = form.NewId();
                 return FormSent.Invalid(errors, () => RegisterPlanHandler.ShapeErrors(body))
-                       ?? FormSent.Of(await Writes.AttemptStart(http, RegisterPlanHandler.Command(body, Guid.CreateVersion7(), http.Caller())),
-                           started => ReviewAdmin.PlanPath(started.Id) + "?done=registered");
+                       ?? await FormSent.Start<Plan>(http, planId, () => Writes.AttemptStart(http, RegisterPlanHandler.Command(body, planId, http.Caller())),
+                           id => Task.FromResult(ReviewAdmin.PlanPath(id) + "?done=registered"));
             }).Map(app);
 
         new WorkbenchForm(ReviewAdmin.Home + "/plans/{id:guid}/amend", "AmendPlanForm", static async (session, planId, ct) =>
