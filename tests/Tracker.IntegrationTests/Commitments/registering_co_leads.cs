@@ -53,4 +53,19 @@ public class registering_co_leads(TrackerApp app) : IClassFixture<TrackerApp>
         (await unknown.ShouldBeProblem(400, "institution.not_found")).GetProperty("errors").TryGetProperty("coLeadInstitutionIds", out _).ShouldBeTrue();
         (await app.EventCount()).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task an_institution_of_another_member_may_not_lead_and_so_gain_its_ministry_the_right_to_report()
+    {
+        var member = await Arrange.Member(app.Admin(), "Xland", "XC");
+        var plan = await Arrange.Plan(app.Admin(), member, "Xland 2016-2018 National Action Plan");
+        var neighbour = await Arrange.Member(app.Admin(), "Wland", "WC");
+        var abroad = await Arrange.Institution(app.Admin(), neighbour, "Ministry of Finance of Wland");
+        var before = await app.EventCount();
+
+        var refused = await app.Admin().Post($"/api/plans/{plan}/commitments", new { code = "XC0001", number = "1", title = "Open spending", leadInstitutionId = abroad });
+
+        (await refused.ShouldBeProblem(400, "institution.other_member")).GetProperty("errors").TryGetProperty("leadInstitutionId", out _).ShouldBeTrue();
+        (await app.EventCount()).ShouldBe(before);
+    }
 }

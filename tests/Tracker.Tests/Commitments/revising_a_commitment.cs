@@ -1,5 +1,6 @@
 using Tracker.Commitments;
 using Tracker.Infrastructure;
+using Tracker.Institutions;
 using Tracker.Tests.Reviews;
 using static Tracker.Tests.Milestones.Nl0025;
 
@@ -43,6 +44,29 @@ public class revising_a_commitment
 
         refusal.Code.ShouldBe("institution.not_found");
         refusal.Field.ShouldBe("supportingInstitutionIds");
+    }
+
+    [Fact]
+    public void a_lead_of_another_member_is_refused_naming_the_field()
+    {
+        var abroad = new Institution(Other, Guid.Parse("0190a000-0000-7000-8000-0000000000ff"), "Ministry of Finance of another member", InstitutionKind.Government, At);
+
+        var refusal = Should.Throw<TrackerRuleBroken>(() => ReviseCommitmentHandler.Handle(new ReviseCommitment(Active.Id,
+            Active.Text with { LeadInstitutionId = Other }, "Handed over", null, Admin), Active, Known with { Institutions = [LeadInstitution, abroad] }, Clock));
+
+        refusal.Code.ShouldBe("institution.other_member");
+        refusal.Field.ShouldBe("leadInstitutionId");
+    }
+
+    [Fact]
+    public void an_international_body_may_support_a_commitment_of_any_member()
+    {
+        var international = new Institution(Other, null, "Open Contracting Partnership", InstitutionKind.CivilSociety, At);
+
+        var revised = ReviseCommitmentHandler.Handle(new ReviseCommitment(Active.Id, Active.Text with { SupportingInstitutionIds = [Other] }, "Partner named", null, Admin),
+            Active, Known with { Institutions = [LeadInstitution, international] }, Clock).Item2;
+
+        revised.ShouldHaveSingleItem().ShouldBeOfType<CommitmentRevised>().Text.SupportingInstitutionIds.ShouldBe([Other]);
     }
 
     [Fact]
