@@ -9,7 +9,10 @@ namespace Tracker.Reviews;
 /// <summary>Body of <c>POST /api/plans/{planId}/reviews/{kind}/reviewers</c>.</summary>
 /// <param name="ReviewerId">The reviewer's user id (the <c>sub</c> of their token).</param>
 /// <param name="InstitutionId">An institution the reviewer belongs to, if any: they may not assess what it leads.</param>
-/// <param name="IsLead">The lead reviewer records the panel's final values; a report has one.</param>
+/// <param name="IsLead">
+/// The lead reviewer records the panel's final values; a report has one. Omitted: a reviewer already assigned keeps their
+/// role (so correcting a name demotes no lead), a new one is not the lead.
+/// </param>
 public sealed partial record AssignReviewerRequest(string? ReviewerId, string? Name, Guid? InstitutionId, bool? IsLead)
 {
     /// <summary>The shape of a request (the API's JSON and the point of contact's form both): the fields it names wrongly.</summary>
@@ -25,8 +28,8 @@ public sealed partial record AssignReviewerRequest(string? ReviewerId, string? N
     private static partial System.Text.RegularExpressions.Regex ReviewerIdPattern();
 }
 
-/// <summary>Assigns an independent reviewer to a report.</summary>
-public sealed record AssignReviewer([property: Identity] Guid ReportId, string ReviewerId, string Name, Guid? InstitutionId, bool IsLead, long? ExpectedVersion, Caller Caller)
+/// <summary>Assigns an independent reviewer to a report (<paramref name="IsLead"/> null: as assigned now, or not the lead).</summary>
+public sealed record AssignReviewer([property: Identity] Guid ReportId, string ReviewerId, string Name, Guid? InstitutionId, bool? IsLead, long? ExpectedVersion, Caller Caller)
     : ITrackerCommand;
 
 /// <summary>Decides an assignment.</summary>
@@ -53,12 +56,14 @@ public static partial class AssignReviewerHandler
         // The institution decides which commitments the reviewer may not assess: an id that names none would protect nothing.
         if (command.InstitutionId is { } institutionId && institution?.Id != institutionId)
             throw TrackerRuleBroken.InvalidField("institutionId", "institution.not_found", $"No institution with id '{institutionId}'.");
-        if (command.IsLead && report.Reviewers.FirstOrDefault(r => r.IsLead && r.ReviewerId != command.ReviewerId) is { } lead)
+        var assigned = report.ReviewerWithId(command.ReviewerId);
+        var isLead = command.IsLead ?? assigned?.IsLead ?? false;
+        if (isLead && report.Reviewers.FirstOrDefault(r => r.IsLead && r.ReviewerId != command.ReviewerId) is { } lead)
             throw new TrackerRuleBroken("review.lead_taken", $"{lead.Name} already leads this report.", RuleKind.Conflict, "isLead");
-        if (report.ReviewerWithId(command.ReviewerId) == new Reviewer(command.ReviewerId, command.Name, command.InstitutionId, command.IsLead))
+        if (assigned == new Reviewer(command.ReviewerId, command.Name, command.InstitutionId, isLead))
             return [];
         return [new ReviewerAssigned(report.Id, report.PlanId, command.ReviewerId, command.Name, command.InstitutionId,
-            command.IsLead, command.Caller.UserId, now)];
+            isLead, command.Caller.UserId, now)];
     }
 
     /// <summary>Maps <c>POST /api/plans/{planId}/reviews/{kind}/reviewers</c>.</summary>
@@ -68,7 +73,7 @@ public static partial class AssignReviewerHandler
                 var errors = body.ShapeErrors();
                 if (errors.Any) return errors.Problem();
                 return await ReviewRoutes.Write(http, planId, kind, (id, _, expected) =>
-                    new AssignReviewer(id, body.ReviewerId!.Trim(), body.Name!.Trim(), body.InstitutionId, body.IsLead ?? false, expected, http.Caller()));
+                    new AssignReviewer(id, body.ReviewerId!.Trim(), body.Name!.Trim(), body.InstitutionId, body.IsLead, expected, http.Caller()));
             })
             .RequireAuthorization(Authentication.Admin)
             .WithTags("Reviews").WithName("AssignReviewer")

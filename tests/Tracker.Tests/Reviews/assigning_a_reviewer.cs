@@ -29,6 +29,24 @@ public class assigning_a_reviewer
     }
 
     [Fact]
+    public void the_lead_assigned_again_without_saying_whether_they_lead_stays_the_lead()
+    {
+        var led = Draft.Apply(new ReviewerAssigned(Draft.Id, PlanId, "reviewer-1", "Ama Mensa", null, true, "admin-1", At));
+
+        var renamed = AssignReviewerHandler.Decide(Assignment(null) with { IsLead = null }, led, null, At).ShouldHaveSingleItem().ShouldBeOfType<ReviewerAssigned>();
+
+        renamed.Name.ShouldBe("Ama Mensah");
+        renamed.IsLead.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void a_new_reviewer_assigned_without_saying_whether_they_lead_does_not_lead()
+    {
+        AssignReviewerHandler.Decide(Assignment(null) with { IsLead = null }, Draft, null, At).ShouldHaveSingleItem().ShouldBeOfType<ReviewerAssigned>()
+            .IsLead.ShouldBeFalse();
+    }
+
+    [Fact]
     public void a_reviewer_of_no_institution_is_assigned_without_one()
     {
         var (_, events) = AssignReviewerHandler.Handle(Assignment(null), Draft, null, TimeProvider.System);
