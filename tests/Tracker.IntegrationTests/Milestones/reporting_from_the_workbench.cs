@@ -109,6 +109,7 @@ public class reporting_from_the_workbench(WriteWorld world) : IClassFixture<Writ
             html.ShouldContain($"id=\"{Tracker.PublicSite.FormErrors.ErrorId(field)}\"");
         html.ShouldContain("id=\"percent-error\"");
         html.ShouldContain("id=\"evidence-0--url-error\"");
+        html.ShouldContain("<a href=\"#evidence-0--url\">Evidence link 1, address (URL):", Case.Sensitive, "the summary names the field as its label does");
         html.ShouldContain("Typed with care.</textarea>");
         html.ShouldContain("value=\"not a url\"");
         (await world.EventCount()).ShouldBe(before);
