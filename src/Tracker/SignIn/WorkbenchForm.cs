@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Marten;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.Infrastructure;
 using Tracker.PublicSite;
@@ -84,7 +86,7 @@ public sealed record FormScreen(string Title, IReadOnlyList<Crumb> Trail, string
 
 /// <summary>A form page: the screen, what the fields hold, the errors beside them, and on a conflict what is stored now.</summary>
 public sealed record WorkbenchFormModel(WorkbenchFrame Frame, string Action, FormScreen Screen, FieldValues Values, long? Version, FormErrors Errors,
-    FieldValues? StoredNow);
+    FieldValues? StoredNow, string? SealedNewId = null);
 
 /// <summary>What sending a form came to: the API's problem details, or where to go next.</summary>
 public sealed record FormSent(ProblemDetails? Problem, string? Location)
@@ -104,14 +106,16 @@ public sealed record FormSent(ProblemDetails? Problem, string? Location)
     /// click, the back button, a reload) finds the stream the first one started, whichever rule would refuse it now (its
     /// code is taken by then): it goes where the first went, and nothing is written twice.
     /// </summary>
+    /// <param name="page">The page to go to, without its query.</param>
+    /// <param name="done">The notice it shows (<c>?done=</c>) when this sending registered it; <c>again</c> when an earlier one had.</param>
     public static async Task<FormSent> Start<TAggregate>(HttpContext http, Guid newId, Func<Task<WriteOutcome<StreamStarted>>> send,
-        Func<Guid, Task<string>> location)
+        Func<Guid, Task<string>> page, string done)
     {
-        if (await Started<TAggregate>(http, newId)) return Taken(await location(newId));
+        if (await Started<TAggregate>(http, newId)) return Taken(await page(newId) + "?done=again");
         var outcome = await send();
-        if (outcome.Problem is null) return Taken(await location(outcome.Value!.Id));
+        if (outcome.Problem is null) return Taken(await page(outcome.Value!.Id) + "?done=" + done);
         // Both sendings at once: the other one won.
-        return await Started<TAggregate>(http, newId) ? Taken(await location(newId)) : new(outcome.Problem, null);
+        return await Started<TAggregate>(http, newId) ? Taken(await page(newId) + "?done=again") : new(outcome.Problem, null);
     }
 
     private static async Task<bool> Started<TAggregate>(HttpContext http, Guid streamId)
@@ -177,9 +181,14 @@ public sealed record WorkbenchForm(string Route, string Name, Func<IQuerySession
         http.Request.RouteValues.TryGetValue("id", out var id) && Guid.TryParse(id?.ToString(), out var guid) ? guid : Guid.Empty;
 
     private static async Task<IResult> Render(HttpContext http, IQuerySession session, FormScreen screen, FieldValues values, long? version,
-        FormErrors errors, FieldValues? storedNow, int status, CancellationToken ct) =>
-        SitePages.Render<WorkbenchFormPage>(http, new WorkbenchFormModel(await WorkbenchFrame.ForAsync(http, session, ct), http.Request.Path,
-            screen, values, version, errors, storedNow), status);
+        FormErrors errors, FieldValues? storedNow, int status, CancellationToken ct)
+    {
+        // A refused registration keeps the id it was sent with, so sending it again once corrected still registers once.
+        var sent = values.One(FormScreen.NewIdField);
+        var newId = RegistrationIds.Open(http, sent) is not null ? sent : screen.NewId is { } id ? RegistrationIds.Seal(http, id) : null;
+        return SitePages.Render<WorkbenchFormPage>(http, new WorkbenchFormModel(await WorkbenchFrame.ForAsync(http, session, ct), http.Request.Path,
+            screen, values, version, errors, storedNow, newId), status);
+    }
 }
 
 /// <summary>A form's text read into the typed values of the API's requests, errors recorded against their fields.</summary>
@@ -225,9 +234,11 @@ public static class FormReading
     /// <summary>A day typed as year-month-day; null when blank.</summary>
     public static DateOnly? Day(this IFormCollection form, FieldErrors errors, string field) => FormValues.Day(errors, field, form.Text(field));
 
-    /// <summary>The id the form's page minted for what it registers (<see cref="FormScreen.NewId"/>); a fresh one when it carries none.</summary>
-    public static Guid NewId(this IFormCollection form) =>
-        Guid.TryParse(form.Text(FormScreen.NewIdField), out var id) && id != Guid.Empty ? id : Guid.CreateVersion7();
+    /// <summary>
+    /// The id the form's page minted for what it registers (<see cref="FormScreen.NewId"/>), as sealed for this page and
+    /// person; a fresh one when the form carries none that Tracker sealed.
+    /// </summary>
+    public static Guid NewId(this IFormCollection form, HttpContext http) => RegistrationIds.Open(http, form.Text(FormScreen.NewIdField)) ?? Guid.CreateVersion7();
 
     /// <summary>The stream version the form was made at; null when blank.</summary>
     public static long? Version(this IFormCollection form, FieldErrors errors) => FormValues.Version(errors, form.Text("version"));
@@ -235,4 +246,32 @@ public static class FormReading
     /// <summary>A list typed one item a line (blank lines left out).</summary>
     public static IReadOnlyList<string> Lines(this IFormCollection form, string field) =>
         (form.Text(field) ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+}
+
+/// <summary>
+/// The id a registration form carries, sealed (ASP.NET Core data protection) for the page and the person it was minted
+/// for: a client sends back an id Tracker gave it for this form, never one it chose (another plan's commitment, the id a
+/// review report derives from its plan).
+/// </summary>
+public static class RegistrationIds
+{
+    private static IDataProtector Protector(HttpContext http) => http.RequestServices.GetRequiredService<IDataProtectionProvider>()
+        .CreateProtector("Tracker.RegistrationIds", http.Request.Path.Value ?? "", http.CallerOrNull()?.UserId ?? "");
+
+    /// <summary>The hidden field's value for <paramref name="id"/>.</summary>
+    public static string Seal(HttpContext http, Guid id) => Protector(http).Protect(id.ToString());
+
+    /// <summary>The id sealed in <paramref name="sealedId"/> for this page and person, or null.</summary>
+    public static Guid? Open(HttpContext http, string? sealedId)
+    {
+        if (string.IsNullOrEmpty(sealedId)) return null;
+        try
+        {
+            return Guid.TryParse(Protector(http).Unprotect(sealedId), out var id) ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 }

@@ -214,8 +214,28 @@ public partial class administering_plans_on_the_workbench(TrackerApp app) : ICla
 
             first.StatusCode.ShouldBe(HttpStatusCode.SeeOther, page);
             again.StatusCode.ShouldBe(HttpStatusCode.SeeOther, page);
-            again.Headers.Location.ShouldBe(first.Headers.Location, page);
+            var registered = first.Headers.Location!.ToString();
+            again.Headers.Location!.ToString().ShouldBe(registered[..registered.IndexOf('?')] + "?done=again", page);
+            (await admin.GetStringAsync(again.Headers.Location)).ShouldContain("That form had been sent already, so nothing was registered twice");
             (await app.EventCount()).ShouldBe(events, $"{page} sent again wrote events");
+        }
+    }
+
+    [Fact]
+    public async Task a_registration_form_carrying_an_id_tracker_did_not_seal_for_it_registers_something_new()
+    {
+        var w = await NewWorld();
+        var admin = await app.SignedIn("admin", "poc-chosen-id");
+        var page = $"/workbench/admin/plans/{w.Plan}/commitments/new";
+        var sealedForAnotherPage = NewIdField().Match(await admin.GetStringAsync("/workbench/admin/plans/new")).Groups[1].Value;
+
+        foreach (var (code, chosen) in new[] { ($"{w.Code}0003", w.Commitment.ToString()), ($"{w.Code}0004", sealedForAnotherPage) })
+        {
+            var sent = await admin.PostForm(page, [new("code", code), new("number", "03"), new("title", "Open land registry"),
+                new("leadInstitutionId", w.Lead.ToString()), new("newId", chosen)], await admin.TokenFrom(page));
+
+            sent.Headers.Location!.ToString().ShouldEndWith("?done=commitment", customMessage: chosen);
+            (await app.Anonymous().GetAsync($"/api/commitments/{code}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
     }
 }

@@ -79,11 +79,11 @@ public static class CommitmentForms
                     form.Id(errors, "leadInstitutionId"), form.Ids(errors, "supportingInstitutionIds"), form.Text("supportingInstitutionsText"),
                     form.Day(errors, "start"), form.Day(errors, "end"), form.Lines("policyAreas"), Values(form, errors), form.Text("carriedForwardFrom"),
                     form.Ids(errors, "coLeadInstitutionIds"));
-                var commitmentId = form.NewId();
+                var commitmentId = form.NewId(http);
                 return FormSent.Invalid(errors, () => RegisterCommitmentHandler.ShapeErrors(body))
                        ?? await FormSent.Start<Commitment>(http, commitmentId,
                            () => Writes.AttemptStart(http, RegisterCommitmentHandler.Command(planId, body, commitmentId, http.Caller())),
-                           _ => Task.FromResult(ReviewAdmin.PlanPath(planId) + "?done=commitment"));
+                           _ => Task.FromResult(ReviewAdmin.PlanPath(planId)), "commitment");
             }).Map(app);
 
         new WorkbenchForm(ReviewAdmin.Home + "/commitments/{id:guid}/revise", "ReviseCommitmentForm", static async (session, commitmentId, ct) =>

@@ -50,10 +50,10 @@ public static class MilestoneForms
                 var body = new PlanMilestoneRequest(form.Number(errors, "number"), form.Text("text"), form.Text("deliverable"),
                     form.Day(errors, "plannedStart"), form.Day(errors, "plannedEnd"), form.Decimal(errors, "weight"));
                 if (FormSent.Invalid(errors, () => PlanMilestoneHandler.ShapeErrors(body)) is { } invalid) return invalid;
-                var milestoneId = form.NewId();
+                var milestoneId = form.NewId(http);
                 return await FormSent.Start<Milestone>(http, milestoneId,
                     () => Writes.AttemptStart(http, PlanMilestoneHandler.Command(commitmentId, body, milestoneId, http.Caller())), async id =>
-                    ReviewAdmin.PlanPath((await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Milestone>(id))!.PlanId) + "?done=milestone");
+                    ReviewAdmin.PlanPath((await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Milestone>(id))!.PlanId), "milestone");
             }).Map(app);
 
         new WorkbenchForm(ReviewAdmin.Home + "/milestones/{id:guid}/withdraw", "WithdrawMilestoneForm", static async (session, milestoneId, ct) =>

@@ -47,10 +47,10 @@ public static class PlanForms
                 var errors = new FieldErrors();
                 var body = new RegisterPlanRequest(form.Id(errors, "memberId"), form.Number(errors, "number"), form.Text("title"),
                     form.Day(errors, "periodStart"), form.Day(errors, "periodEnd"), form.Day(errors, "midtermCutoff"));
-                var planId = form.NewId();
+                var planId = form.NewId(http);
                 return FormSent.Invalid(errors, () => RegisterPlanHandler.ShapeErrors(body))
                        ?? await FormSent.Start<Plan>(http, planId, () => Writes.AttemptStart(http, RegisterPlanHandler.Command(body, planId, http.Caller())),
-                           id => Task.FromResult(ReviewAdmin.PlanPath(id) + "?done=registered"));
+                           id => Task.FromResult(ReviewAdmin.PlanPath(id)), "registered");
             }).Map(app);
 
         new WorkbenchForm(ReviewAdmin.Home + "/plans/{id:guid}/amend", "AmendPlanForm", static async (session, planId, ct) =>
