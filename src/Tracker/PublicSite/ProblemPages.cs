@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Tracker.PublicSite;
@@ -11,13 +11,22 @@ namespace Tracker.PublicSite;
 /// </summary>
 public sealed class ProblemPages : IProblemDetailsWriter
 {
-    /// <summary>True for a browser asking for a page: HTML accepted, and not an API, health or docs address.</summary>
+    /// <summary>
+    /// True for a browser asking for a page: HTML preferred at least as much as JSON, at an address that is neither the
+    /// API, health, metrics nor a file (a feed, an export, the stylesheet).
+    /// </summary>
     public static bool WantsPage(HttpRequest request)
     {
         var path = request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/metrics"))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/metrics")
+            || Path.HasExtension(path.Value))
             return false;
-        return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        var accept = request.GetTypedHeaders().Accept;
+        double Quality(Func<string, bool> type) =>
+            accept.Where(a => type(a.MediaType.Value ?? "")).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var html = Quality(t => t.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        var json = Quality(t => t.EndsWith("json", StringComparison.OrdinalIgnoreCase));
+        return html > 0 && html >= json;
     }
 
     /// <inheritdoc />
@@ -28,11 +37,14 @@ public sealed class ProblemPages : IProblemDetailsWriter
     {
         var http = context.HttpContext;
         var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
-        return new ValueTask(SitePages.Render<ErrorPage>(http, For(status, context.ProblemDetails), status).ExecuteAsync(http));
+        var page = For(status, context.ProblemDetails, Activity.Current?.Id ?? http.TraceIdentifier, http.Response.Headers.RetryAfter.ToString());
+        return new ValueTask(SitePages.Render<ErrorPage>(http, page, status).ExecuteAsync(http));
     }
 
     /// <summary>What the page says for a status: what happened, and what the person can do next.</summary>
-    public static ErrorModel For(int status, ProblemDetails problem) => status switch
+    /// <param name="reference">The request's trace id, which the log's line about a failure carries.</param>
+    /// <param name="retryAfter">The <c>Retry-After</c> seconds of a refusal, if any.</param>
+    public static ErrorModel For(int status, ProblemDetails problem, string reference, string retryAfter) => status switch
     {
         400 => new("The request could not be read", Detail(problem, "Something in it was not what Tracker expected, so nothing was saved."),
             "Go back, check what you typed and send it again."),
@@ -45,18 +57,17 @@ public sealed class ProblemPages : IProblemDetailsWriter
         409 => new("Someone changed this first", Detail(problem, "Nothing was saved."), "Go back, reload the page and send again if yours should stand."),
         413 => new("What you sent is too large", Detail(problem, "Nothing was saved."),
             "Go back and shorten the longest text: link to a long document as evidence rather than pasting it."),
-        429 => new("Too many requests", "You sent more requests than Tracker takes in a minute, so this one was not taken.", "Wait a minute, then try again."),
+        429 => new("Too many requests", "More requests came from you than Tracker takes at once, so this one was not taken.",
+            int.TryParse(retryAfter, out var seconds) ? $"Wait {Words.Count(seconds, "second", "seconds")}, then try again." : "Wait a moment, then try again."),
         503 => new("Tracker could not answer in time", "Nothing was saved.", "Wait a moment, then try again."),
         >= 500 => new("Something went wrong on our side", "Nothing was saved. We log every such failure.",
-            Reference(problem) is { } reference ? $"Try again in a moment; if it happens again, quote this reference: {reference}." : "Try again in a moment."),
+            $"Try again in a moment; if it happens again, quote this reference: {reference}."),
         _ => new("The request was not taken", Detail(problem, "Nothing was saved."), "Start again from the list of members and plans."),
     };
 
     private static string Detail(ProblemDetails problem, string otherwise) =>
         problem.Detail is { Length: > 0 } detail ? detail : otherwise;
 
-    private static string? Reference(ProblemDetails problem) =>
-        problem.Extensions.TryGetValue("traceId", out var id) ? Convert.ToString(id, CultureInfo.InvariantCulture) : null;
 }
 
 /// <summary>Registration of <see cref="ProblemPages"/>.</summary>

@@ -38,6 +38,20 @@ public class answering_browsers_with_pages(TrackerApp app) : IClassFixture<Track
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
+    [Theory]
+    [InlineData("/no-such-page", "application/json, text/html;q=0.5")]
+    [InlineData("/no-such-page", "text/html;q=0")]
+    [InlineData("/no-such-feed.atom", Forms.BrowserAccept)]
+    public async Task a_client_that_prefers_json_or_asks_for_a_file_gets_problem_details(string url, string accept)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var response = await app.Anonymous().SendAsync(request);
+
+        response.Content.Headers.ContentType!.MediaType.ShouldNotBe("text/html");
+    }
+
     [Fact]
     public async Task an_unknown_address_asked_by_an_api_client_is_problem_details()
     {

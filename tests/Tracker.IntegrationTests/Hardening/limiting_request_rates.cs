@@ -30,6 +30,25 @@ public class limiting_request_rates(FiveRequestsAnHour app) : IClassFixture<Five
     }
 
     [Fact]
+    public async Task a_browser_over_the_limit_gets_a_page_saying_how_long_to_wait()
+    {
+        var reader = app.As(TrackerRole.Reviewer, userId: "reader-of-pages");
+        HttpRequestMessage Home()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.TryAddWithoutValidation("Accept", Forms.BrowserAccept);
+            return request;
+        }
+        for (var i = 0; i < 5; i++) await (await reader.SendAsync(Home())).ShouldHaveStatus(200);
+
+        var refused = await reader.SendAsync(Home());
+
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.TooManyRequests);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain($"Wait {refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds:0} seconds, then try again.");
+    }
+
+    [Fact]
     public async Task anonymous_callers_are_limited_by_their_address()
     {
         for (var i = 0; i < 5; i++) await (await app.Anonymous().GetAsync("/api/members")).ShouldHaveStatus(200);
