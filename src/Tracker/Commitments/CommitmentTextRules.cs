@@ -75,12 +75,13 @@ public static partial class CommitmentTextRules
         var missing = text.SupportingInstitutionIds.Where(id => institutions.All(i => i.Id != id)).ToList();
         if (missing.Count > 0)
             throw TrackerRuleBroken.InvalidField("supportingInstitutionIds", "institution.not_found", $"No institution with id '{missing[0]}'.");
-        // A ministry reports progress on what its institution leads: another member's ministry would gain that right here.
+        // A ministry reports progress on what its institution leads (or co-leads): another member's ministry would gain that
+        // right here. Supporting institutions gain nothing, and may be of any member.
         foreach (var (field, ids) in new[] { ("leadInstitutionId", text.NamesLead ? [text.LeadInstitutionId] : Array.Empty<Guid>()),
-                     ("coLeadInstitutionIds", text.CoLeads.ToArray()), ("supportingInstitutionIds", text.SupportingInstitutionIds.ToArray()) })
+                     ("coLeadInstitutionIds", text.CoLeads.ToArray()) })
             if (institutions.FirstOrDefault(i => ids.Contains(i.Id) && i.MemberId is { } member && member != plan.MemberId) is { } foreign)
                 throw TrackerRuleBroken.InvalidField(field, "institution.other_member",
-                    $"'{foreign.Name}' is an institution of another member: a commitment names institutions of its plan's member, or international ones.");
+                    $"'{foreign.Name}' is an institution of another member: a commitment is led by institutions of its plan's member, or international ones.");
         if (text.Start is { } start && !plan.Covers(start))
             throw TrackerRuleBroken.InvalidField("start", "date.outside_plan", $"The start must lie within the plan period {plan.PeriodStart:yyyy-MM-dd}..{plan.PeriodEnd:yyyy-MM-dd}.");
         if (text.End is { } end && !plan.Covers(end))

@@ -59,12 +59,26 @@ public class revising_a_commitment
     }
 
     [Fact]
-    public void an_international_body_may_support_a_commitment_of_any_member()
+    public void a_co_lead_of_another_member_is_refused_naming_the_field()
     {
-        var international = new Institution(Other, null, "Open Contracting Partnership", InstitutionKind.CivilSociety, At);
+        var abroad = new Institution(Other, Guid.Parse("0190a000-0000-7000-8000-0000000000ff"), "Ministry of Finance of another member", InstitutionKind.Government, At);
+
+        var refusal = Should.Throw<TrackerRuleBroken>(() => ReviseCommitmentHandler.Handle(new ReviseCommitment(Active.Id,
+            Active.Text with { CoLeadInstitutionIds = [Other] }, "Shared lead", null, Admin), Active, Known with { Institutions = [LeadInstitution, abroad] }, Clock));
+
+        refusal.Code.ShouldBe("institution.other_member");
+        refusal.Field.ShouldBe("coLeadInstitutionIds");
+    }
+
+    [Theory]
+    [InlineData("an international body", false)]
+    [InlineData("another member's agency", true)]
+    public void a_supporting_institution_may_be_of_any_member_for_it_gains_no_right_to_report(string who, bool ofAnotherMember)
+    {
+        var supporter = new Institution(Other, ofAnotherMember ? Guid.Parse("0190a000-0000-7000-8000-0000000000ff") : null, who, InstitutionKind.Other, At);
 
         var revised = ReviseCommitmentHandler.Handle(new ReviseCommitment(Active.Id, Active.Text with { SupportingInstitutionIds = [Other] }, "Partner named", null, Admin),
-            Active, Known with { Institutions = [LeadInstitution, international] }, Clock).Item2;
+            Active, Known with { Institutions = [LeadInstitution, supporter] }, Clock).Item2;
 
         revised.ShouldHaveSingleItem().ShouldBeOfType<CommitmentRevised>().Text.SupportingInstitutionIds.ShouldBe([Other]);
     }
