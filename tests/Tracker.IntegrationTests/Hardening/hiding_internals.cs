@@ -36,7 +36,8 @@ public partial class hiding_internals(WriteWorld world) : IClassFixture<WriteWor
             var requests = method == "GET"
                 ? new[] { new HttpRequestMessage(HttpMethod.Get, url), new HttpRequestMessage(HttpMethod.Get, url + "?asOf=yesterday%0A&member=%1B[2J") }
                 : Bodies.Select(body => new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") })
-                    .Append(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("title=%00&junk=%ZZ&=", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") })
+                    .Append(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("junk=%ZZ&=&a=%F0%28", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") })
+                    .Append(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("title=%00", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") })
                     .ToArray();
             foreach (var request in requests)
             {
@@ -46,6 +47,11 @@ public partial class hiding_internals(WriteWorld world) : IClassFixture<WriteWor
                 var body = await response.Content.ReadAsStringAsync();
                 var status = (int)response.StatusCode;
                 if (status >= 500 && !failuresExpected) found.Add($"{method} {url}: {status} {body}");
+                if (status == 500 && response.Content.Headers.ContentType?.MediaType == "text/html")
+                {
+                    _failedPages++;
+                    if (!ReferenceToQuote().IsMatch(body)) found.Add($"{method} {url}: a 500 page without the reference to quote");
+                }
                 // A page's markup and text hold words such as "select " and "Tracker." of their own: its refusals are read
                 // for what only a leak would show.
                 var internals = url.StartsWith("/api", StringComparison.Ordinal) ? Internals : status >= 400 ? PageInternals : [];
@@ -69,21 +75,27 @@ public partial class hiding_internals(WriteWorld world) : IClassFixture<WriteWor
         var plan = await world.PlanId();
         await using var connection = new NpgsqlConnection(world.ConnectionString);
         await connection.OpenAsync();
-        await using (var away = new NpgsqlCommand("alter table tracker.mt_streams rename to mt_streams_away", connection))
+        await using (var away = new NpgsqlCommand("alter table tracker.mt_streams rename to mt_streams_away; alter table tracker.mt_doc_plan rename to mt_doc_plan_away", connection))
             await away.ExecuteNonQueryAsync();
         try
         {
             found.AddRange(await Probe(failuresExpected: true));
             var write = await world.Admin().Post($"/api/plans/{plan}/end", new { endedOn = "2018-06-30" });
             ((int)write.StatusCode).ShouldBe(500);
+            _failedPages.ShouldBeGreaterThan(0, "no page failed, so none was read for the reference its log line carries");
         }
         finally
         {
-            await using var back = new NpgsqlCommand("alter table tracker.mt_streams_away rename to mt_streams", connection);
+            await using var back = new NpgsqlCommand("alter table tracker.mt_streams_away rename to mt_streams; alter table tracker.mt_doc_plan_away rename to mt_doc_plan", connection);
             await back.ExecuteNonQueryAsync();
         }
         found.ShouldBeEmpty();
     }
+
+    private int _failedPages;
+
+    [GeneratedRegex("quote this reference: 00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")]
+    private static partial Regex ReferenceToQuote();
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();

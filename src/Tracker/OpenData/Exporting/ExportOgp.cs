@@ -30,7 +30,36 @@ public static class ExportOgpEndpoints
         if (!AsOf.TryParse(asOf, out var instant, out var invalid)) return invalid!;
         var (filter, field, problem) = await ogp.FilterAsync(member, plan, instant, ct);
         if (filter is null) return Problems.Result(Problems.Of(404, $"{field}.not_found", problem!));
-        return Results.Stream(stream => write(stream, ogp.RowsAsync(filter, ct), ct), contentType, fileName);
+        var rows = await FirstReadAsync(ogp.RowsAsync(filter, ct), ct);
+        return Results.Stream(stream => write(stream, rows, ct), contentType, fileName);
+    }
+
+    // The first row is read before the answer starts: the export's lookups run then, so a database that does not answer is
+    // a 500 problem rather than a 200 file cut short after its header, which a reader could take for a whole export.
+    private static async Task<IAsyncEnumerable<string[]>> FirstReadAsync(IAsyncEnumerable<string[]> rows, CancellationToken ct)
+    {
+        var reader = rows.GetAsyncEnumerator(ct);
+        bool any;
+        try
+        {
+            any = await reader.MoveNextAsync();
+        }
+        catch
+        {
+            await reader.DisposeAsync();
+            throw;
+        }
+        return Rest(reader, any);
+
+        static async IAsyncEnumerable<string[]> Rest(IAsyncEnumerator<string[]> reader, bool any)
+        {
+            await using (reader)
+            {
+                if (!any) yield break;
+                do yield return reader.Current;
+                while (await reader.MoveNextAsync());
+            }
+        }
     }
 }
 
