@@ -22,11 +22,13 @@ public class signing_in_and_out(TrackerSite site)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("irm-keyboard");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/workbench");
+        // Committed, not loaded: under load the load event of the page after the redirect was seen to come late or not at
+        // all (the page was there); the locators below wait for what they read.
+        await page.WaitForURLAsync("**/workbench", new() { WaitUntil = WaitUntilState.Commit });
         var who = await page.Locator(".account").InnerTextAsync();
         await page.Locator("form.sign-out button").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
 
         who.ShouldBe("Signed in as irm-keyboard (reviewer)");
         var again = await page.GotoAsync("/workbench");
