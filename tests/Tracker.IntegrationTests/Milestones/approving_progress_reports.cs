@@ -59,11 +59,14 @@ public class approving_progress_reports(WriteWorld world) : IClassFixture<WriteW
 
         var sentBack = await world.Admin().Post($"/api/milestones/{milestone}/submissions/1/sent-back", new { reason = "Attach the published report." });
         var afterwards = await (await (await Lead()).GetAsync("/workbench/commitments")).Content.ReadAsStringAsync();
+        var form = System.Net.WebUtility.HtmlDecode(await (await (await Lead()).GetAsync($"/workbench/milestones/{milestone}/progress")).Content.ReadAsStringAsync());
         var again = await world.Admin().PostAsync($"/api/milestones/{milestone}/submissions/1/approval", null);
 
         workbench.ShouldContain("waiting for the point of contact’s approval");
         await sentBack.ShouldHaveStatus(200);
         afterwards.ShouldContain("Attach the published report.");
+        form.ShouldContain("was sent back by the point of contact");
+        form.ShouldContain("“Attach the published report.” Nothing of it is public. Correct it below and send it again.");
         await again.ShouldBeProblem(409, "submission.decided");
         (await EverythingPublicAbout(milestone, code)).ShouldNotContain("Waiting for approval.");
         (await EverythingPublicAbout(milestone, code)).ShouldNotContain("Attach the published report.");

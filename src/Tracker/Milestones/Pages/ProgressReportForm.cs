@@ -75,7 +75,7 @@ public sealed record StoredNow(MilestoneView Milestone);
 
 /// <summary>The progress form page.</summary>
 public sealed record ProgressFormModel(WorkbenchFrame Frame, Commitment Commitment, MilestoneView Milestone, ProgressFields Fields, long Version,
-    FormErrors Errors, bool Preview, StoredNow? Conflict, string? Notice);
+    FormErrors Errors, bool Preview, StoredNow? Conflict, string? Notice, Submission? SentBack = null);
 
 /// <summary>
 /// <c>/workbench/milestones/{id}/progress</c>: the lead institution's progress report form. Sending goes through the API's
@@ -148,7 +148,12 @@ public static class ProgressReportForm
     private static async Task<IResult> Render(HttpContext http, IQuerySession session, Milestone milestone, Commitment commitment, ProgressFields fields,
         long version, FormErrors errors, bool preview, StoredNow? conflict, string? notice, int status, CancellationToken ct) =>
         SitePages.Render<ProgressFormPage>(http, new ProgressFormModel(await WorkbenchFrame.ForAsync(http, session, ct), commitment,
-            MilestoneView.Of(milestone, await ProgressHistory.OfMilestoneAsync(session, milestone.Id, null, ct), showPrivateEvidence: true, http.Today()), fields, version, errors, preview, conflict, notice), status);
+            MilestoneView.Of(milestone, await ProgressHistory.OfMilestoneAsync(session, milestone.Id, null, ct), showPrivateEvidence: true, http.Today()), fields, version, errors, preview, conflict, notice,
+            SentBackTo(milestone, http.Caller())), status);
+
+    // The institution's latest report of this milestone, when the point of contact sent it back and nothing was sent since.
+    private static Submission? SentBackTo(Milestone milestone, Caller caller) =>
+        milestone.Submissions.LastOrDefault() is { Status: SubmissionStatus.SentBack } last && last.ReportedForInstitutionId == caller.InstitutionId ? last : null;
 }
 
 /// <summary>A progress report typed and saved, not sent: a document, not an event, since nothing happened yet.</summary>
