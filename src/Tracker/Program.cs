@@ -39,6 +39,7 @@ app.UseTrackerHardening();
 app.UseNulCharacterRefusal();
 app.UseReplayableWriteBodies();
 app.UseAuthentication();
+app.UseInvalidTokenRefusal();
 app.UseTrackerRateLimits();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -1,6 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using Tracker.SignIn;
@@ -65,6 +66,27 @@ public static class Authentication
             .AddPolicy("any-role", policy => policy.RequireRole("admin", "ministry", "reviewer"));
         return services;
     }
+
+    /// <summary>
+    /// A bearer token that fails validation (expired, another issuer's, tampered) is refused with 401 on every request,
+    /// public reads included: answering it as the public would hide from a reviewer's or a ministry's client that its token
+    /// lapsed, and show it less than it asked for as if that were all there is. No token at all still reads as the public.
+    /// </summary>
+    public static IApplicationBuilder UseInvalidTokenRefusal(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            // The handler keeps its result for the request, so asking again does not validate the token twice.
+            if (context.User.Identity?.IsAuthenticated != true
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && (await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme)).Failure is not null)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                await Problems.Result(Problems.Of(401, "caller.unauthenticated",
+                    "The bearer token is not valid (expired, or not issued for Tracker): get a new one, or send none to read as the public.")).ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
 
     /// <summary>Mints a development token (for <c>make token</c> and tests); refuses when an external issuer is configured.</summary>
     public static string MintDevelopmentToken(IConfiguration configuration, string userId, TrackerRole role,

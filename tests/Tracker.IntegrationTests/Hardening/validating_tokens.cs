@@ -79,6 +79,26 @@ public class validating_tokens(TrackerApp app) : IClassFixture<TrackerApp>
         (await app.EventCount()).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData("/api/plans")]
+    [InlineData("/")]
+    public async Task a_bad_token_on_a_public_read_gets_401_rather_than_the_public_answer(string url)
+    {
+        var withExpired = new HttpRequestMessage(HttpMethod.Get, url);
+        withExpired.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(expiresIn: TimeSpan.FromMinutes(-10)));
+        var withGarbage = new HttpRequestMessage(HttpMethod.Get, url);
+        withGarbage.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+
+        var expired = await app.Anonymous().SendAsync(withExpired);
+        var garbage = await app.Anonymous().SendAsync(withGarbage);
+        var none = await app.Anonymous().GetAsync(url);
+
+        (await expired.ShouldBeProblem(401, "caller.unauthenticated")).GetProperty("detail").GetString()!.ShouldContain("send none to read as the public");
+        expired.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
+        await garbage.ShouldBeProblem(401, "caller.unauthenticated");
+        await none.ShouldHaveStatus(200);
+    }
+
     private string NoExpiry()
     {
         var token = new JwtSecurityToken(issuer: "tracker-dev", audience: "tracker-api",
