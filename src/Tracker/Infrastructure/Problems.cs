@@ -52,13 +52,24 @@ public sealed class ProblemsExceptionHandler(IProblemDetailsService problems,
             case TrackerRuleBroken rule when rule.Kind == RuleKind.InvalidField && rule.Field is { } field:
                 return Problems.Validation(field, rule.Message, rule.Code);
             case TrackerRuleBroken rule:
-                return Problems.Of(rule.Kind switch
+                var status = rule.Kind switch
                 {
                     RuleKind.NotFound => 404,
                     RuleKind.Forbidden => 403,
                     RuleKind.Conflict => 409,
                     _ => 422,
-                }, rule.Code, rule.Message);
+                };
+                if (rule.Field is { } about && status is 409 or 422)
+                {
+                    // A conflict about one field (a code already taken, a lead already assigned) names it as a 400 does, so
+                    // a client, and a page's form, can show it beside that field.
+                    var named = Problems.Validation(about, rule.Message, rule.Code);
+                    named.Status = status;
+                    named.Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+                    named.Detail = rule.Message;
+                    return named;
+                }
+                return Problems.Of(status, rule.Code, rule.Message);
             case StaleVersion stale:
                 return StaleVersionProblem(stale.CurrentVersion);
             case ConcurrencyException:

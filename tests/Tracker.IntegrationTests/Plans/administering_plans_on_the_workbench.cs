@@ -222,6 +222,23 @@ public partial class administering_plans_on_the_workbench(TrackerApp app) : ICla
     }
 
     [Fact]
+    public async Task a_code_already_registered_is_refused_beside_the_code_field_and_what_was_typed_is_kept()
+    {
+        var w = await NewWorld();
+        var admin = await app.SignedIn("admin", "poc-taken-code");
+        var page = $"/workbench/admin/plans/{w.Plan}/commitments/new";
+
+        var refused = await admin.PostForm(page, [new("code", $"{w.Code}0001"), new("number", "09"), new("title", "Typed with care"),
+            new("leadInstitutionId", w.Lead.ToString())], await admin.TokenFrom(page));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain("id=\"code-error\"");
+        html.ShouldContain("is already registered");
+        html.ShouldContain("value=\"Typed with care\"");
+    }
+
+    [Fact]
     public async Task a_registration_form_carrying_an_id_tracker_did_not_seal_for_it_registers_something_new()
     {
         var w = await NewWorld();

@@ -38,7 +38,8 @@ public class registering_codes_in_parallel(WriteWorld world) : IClassFixture<Wri
                 idempotencyKey: withKeys ? $"commitment-{i}" : null)));
 
         answers.Count(a => (int)a.StatusCode == 201).ShouldBe(1);
-        foreach (var loser in answers.Where(a => (int)a.StatusCode != 201)) await loser.ShouldBeProblem(409, "commitment.code_taken");
+        foreach (var loser in answers.Where(a => (int)a.StatusCode != 201))
+            (await loser.ShouldBeProblem(409, "commitment.code_taken")).GetProperty("errors").TryGetProperty("code", out _).ShouldBeTrue("the conflict names the field");
     }
 
     [Fact]
