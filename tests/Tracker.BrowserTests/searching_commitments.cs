@@ -41,6 +41,17 @@ public class searching_commitments(TrackerSite site)
     }
 
     [Fact]
+    public async Task words_that_no_commitment_holds_say_so_and_show_no_empty_table()
+    {
+        var page = await site.OpenAsync("/search?q=zyxwvutsrq");
+
+        await Assertions.Expect(page.Locator("#results")).ToHaveTextAsync("No commitment found");
+        await Assertions.Expect(page.GetByText("Nothing matches every filter you chose.")).ToBeVisibleAsync();
+        (await page.GetByRole(AriaRole.Table, new() { Name = "Commitments found" }).CountAsync()).ShouldBe(0);
+        await site.DoneAsync(page);
+    }
+
+    [Fact]
     public async Task a_policy_area_and_a_lead_institution_find_the_commitments_that_institution_leads_in_that_area()
     {
         var nl0025 = await site.Api().GetFromJsonAsync<JsonElement>("/api/commitments/NL0025");
