@@ -41,6 +41,10 @@ public static class IssueErratumHandler
         if (!ReviewMethods.Indicators(report.Kind).Contains(command.Score.Indicator))
             throw TrackerRuleBroken.InvalidField("indicator", "review.indicator_not_in_method",
                 $"A {report.Kind} report assesses {string.Join(", ", ReviewMethods.Indicators(report.Kind))}.");
+        // An erratum is a public correction: one that leaves the final value as it is would announce a change that is not.
+        if (entry.Panel.TryGetValue(command.Score.Indicator, out var current) && current.IsFinal && current.Value == command.Score)
+            throw TrackerRuleBroken.InvalidField("value", "erratum.changes_nothing",
+                $"The report already gives {command.Score.Indicator} this final value: an erratum must change it.");
         var corrected = entry.Corrected(command.Score, report.Kind, report.StarRule);
         return (new UpdatedAggregate(), [new ErratumIssued(report.Id, report.PlanId, command.CommitmentId, command.Score,
             command.Reason, command.Caller.UserId, clock.GetUtcNow(), corrected)]);

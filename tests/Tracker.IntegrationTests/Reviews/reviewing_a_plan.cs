@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.Infrastructure;
 using Tracker.IntegrationTests.Infrastructure;
+using Tracker.IntegrationTests.OpenData;
 
 namespace Tracker.IntegrationTests.Reviews;
 
@@ -120,7 +121,7 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
     }
 
     [Fact]
-    public async Task an_erratum_corrects_a_published_rating_and_the_ratings_that_depend_on_it()
+    public async Task an_erratum_corrects_a_published_rating_and_the_ratings_that_depend_on_it_and_one_that_changes_nothing_is_refused()
     {
         var w = await ArrangePlan("GH0040", "GH");
         await OpenWithPanel(w);
@@ -137,7 +138,14 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         {
             commitmentId = w.Commitment, indicator = "PotentialImpact", value = "Moderate", reason = "The scope covers one ministry only.",
         })).ShouldHaveStatus(200);
+        var before = await app.EventCount();
+        var nothingChanged = await app.Admin().Post($"{w.Midterm}/errata", new
+        {
+            commitmentId = w.Commitment, indicator = "Specificity", value = "High", reason = "Checked again.",
+        });
 
+        (await nothingChanged.ShouldBeProblem(400, "erratum.changes_nothing")).GetProperty("errors").TryGetProperty("value", out _).ShouldBeTrue();
+        (await app.EventCount()).ShouldBe(before);
         var view = await app.Anonymous().Get<JsonElement>(w.Midterm);
         var entry = view.GetProperty("commitments")[0];
         entry.GetProperty("potentialImpact").GetString().ShouldBe("moderate");
