@@ -14,8 +14,8 @@ public static class PrivateEvidence
     public static async Task<bool> ShownToAsync(IQuerySession session, Commitment commitment, Caller? reader, CancellationToken ct)
     {
         if (reader?.Role != TrackerRole.Reviewer) return commitment.ShowsPrivateEvidenceTo(reader, reviewsThePlan: false);
-        var reports = await session.LoadManyAsync<ReviewReport>(ct,
-            ReviewReport.IdFor(commitment.PlanId, ReportKind.Midterm), ReviewReport.IdFor(commitment.PlanId, ReportKind.EndOfTerm));
+        // Every kind, both methods': the reviewers of an action plan review or a results report read the evidence too.
+        var reports = await session.LoadManyAsync<ReviewReport>(ct, Enum.GetValues<ReportKind>().Select(kind => ReviewReport.IdFor(commitment.PlanId, kind)));
         return commitment.ShowsPrivateEvidenceTo(reader, reviewsThePlan: reports.Any(r => r.IsReviewedBy(reader)));
     }
 }

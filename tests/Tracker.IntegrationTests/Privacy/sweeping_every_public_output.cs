@@ -192,4 +192,19 @@ public class sweeping_every_public_output(SweptHost app, Xunit.Abstractions.ITes
         (await Everything(await app.As(TrackerRole.Reviewer, userId: "irm-elsewhere").GetAsync($"/api/commitments/{w.Code}"))).ShouldNotContain(Marker);
         (await Everything(await app.As(TrackerRole.Reviewer, userId: "irm-elsewhere").GetAsync($"/api/streams/{w.Milestone}/history"))).ShouldNotContain(Marker);
     }
+
+    [Theory]
+    [InlineData("action-plan-review")]
+    [InlineData("results-report")]
+    public async Task a_reviewer_of_the_current_method_sees_private_evidence_of_the_plan_they_review(string kind)
+    {
+        var w = await PlanWithPrivateEvidenceAndADraftReview();
+        var report = $"/api/plans/{w.Plan}/reviews/{kind}";
+        await (await app.Admin().Post(report, new { })).ShouldHaveStatus(201);
+        await (await app.Admin().Post($"{report}/reviewers", new { reviewerId = $"irm-{kind}", name = "IRM researcher", isLead = true })).ShouldHaveStatus(200);
+        var reviewer = app.As(TrackerRole.Reviewer, userId: $"irm-{kind}");
+
+        (await Everything(await reviewer.GetAsync($"/api/milestones/{w.Milestone}"))).ShouldContain(PrivateTitle);
+        (await Everything(await reviewer.GetAsync($"/api/commitments/{w.Code}"))).ShouldContain(PrivateTitle);
+    }
 }
