@@ -22,7 +22,7 @@ public static class ReminderFeed
                     return SitePages.NotFound(http, $"Tracker holds no institution “{id}”.");
                 var today = http.Today();
                 var reminders = await DueReminders.LoadAsync(session, institutionId, today, ct);
-                return Results.Text(Atom($"{http.Request.Scheme}://{http.Request.Host}", http.Request.Path, institution.Name, today, reminders),
+                return Results.Text(Atom(SiteOrigin.Of(http), http.Request.Path, institution.Name, today, reminders),
                     "application/atom+xml; charset=utf-8", Encoding.UTF8);
             })
             .ExcludeFromDescription();

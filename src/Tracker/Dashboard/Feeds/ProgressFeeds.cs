@@ -66,7 +66,7 @@ public static class ProgressFeeds
 
     private static IResult Feed(HttpContext http, string title, string pagePath, IReadOnlyList<ProgressEntry> entries)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = SiteOrigin.Of(http);
         var text = new StringBuilder();
         using (var xml = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), new XmlWriterSettings { Indent = true }))
         {
