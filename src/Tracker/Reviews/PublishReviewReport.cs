@@ -36,6 +36,10 @@ public static class PublishReviewReportHandler
         report.EnsureNotPublished();
         if (report.Status != ReportStatus.PublicComment && !report.Imported)
             throw new TrackerRuleBroken("report.not_commented", "A report is published after its public comment.", RuleKind.Conflict);
+        // Published before its window opened, it would have been sent to a comment nobody could make.
+        if (report.Status == ReportStatus.PublicComment && report.CommentsOpen is { } opens && DateOnly.FromDateTime(now.UtcDateTime) < opens)
+            throw new TrackerRuleBroken("report.comments_not_open",
+                $"Its public comment opens on {opens:yyyy-MM-dd}: publish it once the public could comment.", RuleKind.Conflict);
         var inputs = loaded.Inputs ?? throw TrackerRuleBroken.NotFound("plan", report.PlanId);
         return new ReviewReportPublished(report.Id, report.PlanId, ReviewSheet.Build(inputs with { Report = report }), loaded.LastSequence,
             command.Caller.UserId, now);

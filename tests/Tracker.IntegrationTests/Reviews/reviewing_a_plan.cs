@@ -155,6 +155,22 @@ public class reviewing_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
     }
 
     [Fact]
+    public async Task a_report_sent_to_a_comment_window_that_has_not_opened_is_not_published_and_nothing_is_written()
+    {
+        var w = await ArrangePlan("GI0041", "GI");
+        await OpenWithPanel(w);
+        var today = Tracker.Infrastructure.Days.Of(app.Services.GetRequiredService<TimeProvider>());
+        await (await app.Admin().Post($"{w.Midterm}/public-comment", new { opens = today.AddDays(1), closes = today.AddDays(15) })).ShouldHaveStatus(200);
+        var before = await app.EventCount();
+
+        var refused = await app.Admin().Post($"{w.Midterm}/publication", new { });
+
+        (await refused.ShouldBeProblem(409, "report.comments_not_open")).GetProperty("detail").GetString()!.ShouldContain($"opens on {today.AddDays(1):yyyy-MM-dd}");
+        (await app.EventCount()).ShouldBe(before);
+        (await app.Admin().Get<JsonElement>(w.Midterm)).GetProperty("status").GetString().ShouldBe("publicComment");
+    }
+
+    [Fact]
     public async Task reviewers_cannot_write_to_reports_they_are_not_assigned_to_nor_after_publication()
     {
         var w = await ArrangePlan("UA0001", "UA");
