@@ -25,6 +25,23 @@ public class reporting_from_the_workbench(WriteWorld world) : IClassFixture<Writ
         F("version", version.ToString()), F("action", "send"),
     ];
 
+    [Theory]
+    [InlineData("reported")]
+    [InlineData("moved")]
+    [InlineData("submitted")]
+    public async Task a_made_up_link_to_the_workbench_does_not_say_that_something_was_saved(string notice)
+    {
+        var untouched = await world.NewMilestone();
+        var lead = await Lead();
+
+        foreach (var value in new[] { "x", untouched.ToString(), Guid.NewGuid().ToString() })
+        {
+            var html = await (await lead.GetAsync($"/workbench/commitments?{notice}={value}")).Content.ReadAsStringAsync();
+
+            html.ShouldNotContain("class=\"notice\"", customMessage: $"?{notice}={value}");
+        }
+    }
+
     [Fact]
     public async Task the_form_writes_the_same_report_as_the_api_with_its_public_and_private_links()
     {

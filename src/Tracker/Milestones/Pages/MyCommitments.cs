@@ -28,16 +28,32 @@ public static class MyCommitments
 {
     /// <summary>Maps <c>GET /workbench/commitments</c>.</summary>
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/workbench/commitments", static async (string? reported, string? moved, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/workbench/commitments", static async (string? reported, string? moved, string? submitted, IQuerySession session, HttpContext http,
+                CancellationToken ct) =>
             {
                 var frame = await WorkbenchFrame.ForAsync(http, session, ct);
                 var today = http.Today();
-                var notice = reported is not null ? "Your progress report was saved." : moved is not null ? "The milestone’s new end date was saved." : null;
-                if (http.Request.Query.ContainsKey("submitted")) notice = "Your progress report was sent for approval. The public sees it once the point of contact approves it.";
-                return SitePages.Render<MyCommitmentsPage>(http, new MyCommitmentsModel(frame, await LoadAsync(session, frame.Caller, today, ct), today, notice));
+                return SitePages.Render<MyCommitmentsPage>(http, new MyCommitmentsModel(frame, await LoadAsync(session, frame.Caller, today, ct), today,
+                    await NoticeAsync(session, frame.Caller, reported, moved, submitted, ct)));
             })
             .RequireAuthorization(Authentication.Ministry)
             .ExcludeFromDescription();
+
+    // What the form before this page did, said only when the milestone named shows this person did it: a link with
+    // ?reported= made up by anyone else must not tell a ministry that a report was saved.
+    private static async Task<string?> NoticeAsync(IQuerySession session, Caller caller, string? reported, string? moved, string? submitted,
+        CancellationToken ct)
+    {
+        if (!Guid.TryParse(reported ?? moved ?? submitted, out var milestoneId) || await session.LoadAsync<Milestone>(milestoneId, ct) is not { } milestone)
+            return null;
+        if (reported is not null)
+            return milestone.LatestProgress?.ReportedBy == caller.UserId ? "Your progress report was saved." : null;
+        if (moved is not null)
+            return milestone.Rebaselines.LastOrDefault()?.RebaselinedBy == caller.UserId ? "The milestone’s new end date was saved." : null;
+        return milestone.Submissions.LastOrDefault() is { Status: SubmissionStatus.Pending } pending && pending.Report.ReportedBy == caller.UserId
+            ? "Your progress report was sent for approval. The public sees it once the point of contact approves it."
+            : null;
+    }
 
     /// <summary>The commitments <paramref name="caller"/>'s institution leads, by code, with their milestones.</summary>
     public static async Task<IReadOnlyList<LedCommitment>> LoadAsync(IQuerySession session, Caller caller, DateOnly today, CancellationToken ct)
