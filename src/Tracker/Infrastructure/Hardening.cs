@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Tracker.Infrastructure;
 
@@ -134,6 +135,7 @@ public static class Hardening
             return next(http);
         });
         app.UseCors();
+        app.Use(RefuseCharsetsOtherThanUtf8);
         app.Use(LimitBody);
         app.UseRequestTimeouts();
         return app;
@@ -189,6 +191,22 @@ public static class Hardening
         if (!type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) && !headers.ContainsKey("Content-Security-Policy"))
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
         return Task.CompletedTask;
+    }
+
+    // Bodies are read as UTF-8. A charset the readers cannot decode (charset=klingon, charset="") made them throw: a 500
+    // for a request a client can fix. Quoted "utf-8" is the same charset written another way, and is read as such.
+    private static Task RefuseCharsetsOtherThanUtf8(HttpContext http, RequestDelegate next)
+    {
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || type.Charset.Value is not { } charset) return next(http);
+        var unquoted = charset.Trim('"').Trim();
+        if (!unquoted.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !unquoted.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            return Refuse(http, 415, "request.unsupported_media_type", $"Send the body in UTF-8 (charset=utf-8, or no charset): '{RefusalLogging.Escape(charset)}' is not read here.", null);
+        if (charset != "utf-8")
+        {
+            type.Charset = "utf-8";
+            http.Request.ContentType = type.ToString();
+        }
+        return next(http);
     }
 
     // 413 before the body is read when Content-Length says it is too large; otherwise the body is counted as it is read.
