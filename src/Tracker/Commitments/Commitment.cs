@@ -19,7 +19,7 @@ public sealed record Commitment(Guid Id, Guid PlanId, string Code, string Number
     string? CarriedForwardFrom, string? Cluster, CommitmentStatus Status, string? WithdrawnReason,
     DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt)
 {
-    /// <summary>The stream version, set by Marten.</summary>
+    /// <summary>The stream version: how many events the stream holds (send it back in If-Match).</summary>
     public long Version { get; set; }
 
     /// <summary>Cells its source published that Tracker does not model, by column (<see cref="CommitmentSourceCellsRecorded"/>).</summary>

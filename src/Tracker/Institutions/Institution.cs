@@ -20,7 +20,7 @@ public sealed record InstitutionRegistered(Guid InstitutionId, Guid? MemberId, s
 /// <summary>An institution as the API shows it: commitments name it as lead or supporter; ministry tokens carry its id.</summary>
 public sealed record Institution(Guid Id, Guid? MemberId, string Name, InstitutionKind Kind, DateTimeOffset RegisteredAt)
 {
-    /// <summary>The stream version, set by Marten.</summary>
+    /// <summary>The stream version: how many events the stream holds (send it back in If-Match).</summary>
     public long Version { get; set; }
 
     /// <summary>Starts the institution.</summary>

@@ -43,7 +43,7 @@ public sealed record Milestone(Guid Id, Guid CommitmentId, Guid PlanId, int Numb
     ProgressReport? LatestProgress, DateOnly? EarliestProgressAsOf, int ProgressReports, IReadOnlyList<Rebaseline> Rebaselines,
     DateTimeOffset PlannedAt, DateTimeOffset UpdatedAt)
 {
-    /// <summary>The stream version, set by Marten.</summary>
+    /// <summary>The stream version: how many events the stream holds (send it back in If-Match).</summary>
     public long Version { get; set; }
 
     /// <summary>Starts the milestone.</summary>

@@ -18,7 +18,7 @@ public enum PlanStatus
 public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, DateOnly PeriodStart, DateOnly PeriodEnd,
     DateOnly MidtermCutoff, PlanStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt)
 {
-    /// <summary>The stream version, set by Marten.</summary>
+    /// <summary>The stream version: how many events the stream holds (send it back in If-Match).</summary>
     public long Version { get; set; }
 
     /// <summary>Starts the plan.</summary>

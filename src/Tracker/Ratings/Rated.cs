@@ -17,11 +17,9 @@ public enum RatingState
     NotApplicable,
 }
 
-/// <summary>
-/// An indicator's value, or the reason it has none. <see cref="Value"/> throws unless the rating is
-/// <see cref="RatingState.Assessed"/>, so "not assessed" can never be read as a real value.
-/// </summary>
+/// <summary>An indicator's value, or the reason it has none (not assessed, not applicable): a value only when assessed.</summary>
 /// <typeparam name="T">The scale.</typeparam>
+// Value throws unless the rating is Assessed, so "not assessed" can never be read as a real value.
 [JsonConverter(typeof(RatedJsonConverter))]
 public readonly record struct Rated<T> where T : notnull
 {

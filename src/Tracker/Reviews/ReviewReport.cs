@@ -42,7 +42,7 @@ public sealed record ReviewReport(Guid Id, Guid PlanId, ReportKind Kind, DateOnl
     DateOnly? CommentsClose, int CommentCount, IReadOnlyList<CommitmentReview> Published,
     IReadOnlyList<Erratum> Errata, long? SourceSequence, DateTimeOffset OpenedAt, DateTimeOffset? PublishedAt)
 {
-    /// <summary>The stream version, set by Marten.</summary>
+    /// <summary>The stream version: how many events the stream holds (send it back in If-Match).</summary>
     public long Version { get; set; }
 
     /// <summary>The IRM method the report follows.</summary>

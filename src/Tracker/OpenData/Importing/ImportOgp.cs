@@ -26,7 +26,8 @@ public static class ImportOgpEndpoint
                 catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException
                                                   && exception is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
                 {
-                    return Refuse("The multipart body could not be read: " + exception.Message, "import.not_multipart");
+                    // The reader's own message names its internals ("read by another component"): the client gets what to do.
+                    return Refuse("The multipart body could not be read: it is cut short or malformed. Send the CSV as multipart/form-data again, in a field named 'file'.", "import.not_multipart");
                 }
                 if (form.Files.GetFile(FileField) is not { } upload)
                     return Refuse("Required: the OGP/IRM commitment CSV, in a multipart field named 'file'.", "import.no_file");
