@@ -114,8 +114,9 @@ public static class ReviewerWorkbench
                 {
                     // A refused form is shown again over the report as it stands now: the values recorded since sit beside what was typed.
                     var now = await ReviewInputsLoader.LoadAsync(session, planId, inputs.Report.Kind, ct) ?? inputs;
-                    return await Page(http, session, now, commitmentId, sent, FormErrors.From(problem), problem.Status == 409,
-                        null, problem.Status ?? 400, ct);
+                    // Stale only for a lost race: a report published meanwhile is a 409 too, and its page says so itself.
+                    var stale = problem.Extensions.TryGetValue("code", out var code) && code as string == "version.stale";
+                    return await Page(http, session, now, commitmentId, sent, FormErrors.From(problem), stale, null, problem.Status ?? 400, ct);
                 }
                 return FormPosts.SeeOther(http, $"{CommitmentPath(planId, inputs.Report.Kind, commitmentId)}?saved={indicator}#{Anchor(indicator!.Value)}");
             })
