@@ -157,6 +157,25 @@ public class reviewing_on_the_workbench(TrackerApp app) : IClassFixture<TrackerA
     }
 
     [Fact]
+    public async Task a_form_sent_after_the_report_was_published_says_it_is_published_not_that_someone_else_recorded()
+    {
+        var report = await DraftReport(("irm-late", true));
+        var reviewer = await SignedIn("reviewer", "irm-late");
+        var token = await reviewer.TokenFrom(report.Assess);
+        var version = (await EventsOf(report.Api)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await (await app.Admin().Post($"{report.Api}/public-comment", new { opens = "2000-01-01", closes = "2999-12-31" })).ShouldHaveStatus(200);
+        await (await app.Admin().Post($"{report.Api}/publication", new { })).ShouldHaveStatus(200);
+
+        var late = await reviewer.PostForm(report.Assess + "/assessments", Assessment("Specificity", "High", version), token);
+        var html = System.Net.WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync());
+
+        late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        html.ShouldNotContain("Someone recorded an assessment since you opened this page");
+        html.ShouldNotContain("you may record the panel’s final value");
+        html.ShouldContain("published");
+    }
+
+    [Fact]
     public async Task an_admin_takes_a_report_from_opening_to_publication_through_the_forms()
     {
         var report = await DraftReport();
