@@ -31,11 +31,18 @@ public static class StreamHistory
                 var reader = http.CallerOrNull();
                 // A stream's history follows the rules of that stream's own reads: a draft report's events (assessments,
                 // rationales, reviewers) are for its reviewers and admins only, whatever instant is asked for.
-                if (events[0].Data is ReviewReportOpened && await session.LoadAsync<ReviewReport>(id, ct) is { } report && !report.IsVisibleTo(reader))
+                var report = events[0].Data is ReviewReportOpened ? await session.LoadAsync<ReviewReport>(id, ct) : null;
+                if (report is not null && !report.IsVisibleTo(reader))
                     return ReviewViews.DraftRefusal(reader);
+                // Once out of draft the report is public, but not its drafting: each assessment recorded before (values and
+                // rationales replaced since) shows to others that it happened, not what it said. The report shows what stands.
+                var seesDrafting = report is null || report.IsReviewedBy(reader);
                 var entries = new List<HistoryEntry>(events.Count);
                 foreach (var e in events)
-                    entries.Add(new HistoryEntry(e.Version, e.Sequence, e.EventTypeName, await Visible(e.Data, reader, session, ct),
+                    entries.Add(new HistoryEntry(e.Version, e.Sequence, e.EventTypeName,
+                        !seesDrafting && e.Data is AssessmentRecorded a
+                            ? new { a.ReportId, a.PlanId, a.CommitmentId, a.Score.Indicator, a.ReviewerId, a.IsFinal, a.RecordedAt }
+                            : await Visible(e.Data, reader, session, ct),
                         e.Timestamp, new Actor(Header(e, "userId") ?? e.UserName, Header(e, "role"), Header(e, "institutionId"))));
                 return TypedResults.Ok(entries);
             })

@@ -58,6 +58,25 @@ public class keeping_drafts_private(TrackerApp app) : IClassFixture<TrackerApp>
         (await app.Admin().Get<JsonElement>(history)).ToString().ShouldContain(Rationale);
     }
 
+    [Fact]
+    public async Task the_history_of_a_published_report_shows_the_public_that_assessments_were_recorded_not_what_the_drafts_said()
+    {
+        var (nl, midterm, _) = await DraftMidtermBesideAPublicEndOfTerm(publishEndOfTerm: false);
+        var admin = app.Admin();
+        await (await admin.Post($"{midterm}/public-comment", new { opens = "2000-01-01", closes = "2999-12-31" })).ShouldHaveStatus(200);
+        await (await admin.PostAsync($"{midterm}/publication", null)).ShouldHaveStatus(200);
+        var history = $"/api/streams/{ReviewReport.IdFor(nl.PlanId, ReportKind.Midterm)}/history";
+
+        var anonymous = await app.Anonymous().Get<JsonElement[]>(history);
+
+        var assessments = anonymous.Where(e => e.GetProperty("type").GetString()!.StartsWith("assessment_recorded", StringComparison.Ordinal)).ToList();
+        assessments.Count.ShouldBe(2);
+        assessments.Select(e => e.GetProperty("data").GetProperty("indicator").GetString()).ShouldBe(["specificity", "completion"], ignoreOrder: true);
+        string.Join("", assessments.Select(e => e.ToString())).ShouldNotContain(Rationale);
+        assessments.Count(e => e.GetProperty("data").TryGetProperty("score", out var score)).ShouldBe(0);
+        (await app.As(TrackerRole.Reviewer, userId: "irm-1").Get<JsonElement>(history)).ToString().ShouldContain(Rationale);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
