@@ -47,6 +47,7 @@ public static class RegisterCommitmentHandler
     {
         command.Caller.MustBe(TrackerRole.Admin);
         var plan = context.Plan ?? throw TrackerRuleBroken.NotFound("plan", command.PlanId);
+        plan.EnsureNotEnded("takes no new commitments");
         if (context.Member is { } member && !command.Code.StartsWith(member.Code, StringComparison.Ordinal))
             throw TrackerRuleBroken.InvalidField("code", "commitment.code_member", $"Codes of {member.Name}'s commitments start with '{member.Code}'.");
         if (context.SameCode is { } taken)

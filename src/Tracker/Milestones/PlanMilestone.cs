@@ -37,6 +37,7 @@ public static class PlanMilestoneHandler
     {
         command.Caller.MustBe(TrackerRole.Admin);
         context.Commitment.EnsureActive();
+        context.Plan.EnsureNotEnded("takes no new milestones");
         context.EnsureWithinPlan("plannedStart", command.PlannedStart);
         context.EnsureWithinPlan("plannedEnd", command.PlannedEnd);
         var number = command.Number ?? (taken.Numbers.Count == 0 ? 1 : taken.Numbers.Max() + 1);

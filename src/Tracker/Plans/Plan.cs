@@ -45,10 +45,10 @@ public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, Date
     public bool Covers(DateOnly day) => day >= PeriodStart && day <= PeriodEnd;
 
     /// <summary>Refuses changes to a plan whose implementation has ended.</summary>
-    public void EnsureNotEnded()
+    public void EnsureNotEnded(string what = "is not amended")
     {
         if (Status == PlanStatus.Ended)
-            throw new TrackerRuleBroken("plan.ended", $"The plan '{Title}' has ended; an ended plan is not amended.", RuleKind.Conflict);
+            throw new TrackerRuleBroken("plan.ended", $"The plan '{Title}' has ended; an ended plan {what}.", RuleKind.Conflict);
     }
 
     /// <summary>

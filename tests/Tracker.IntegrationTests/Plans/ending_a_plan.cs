@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tracker.IntegrationTests.Infrastructure;
+using Tracker.IntegrationTests.OpenData;
 
 namespace Tracker.IntegrationTests.Plans;
 
@@ -24,5 +25,24 @@ public class ending_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         var plan = await app.Anonymous().Get<JsonElement>($"/api/plans/{planId}");
         plan.GetProperty("status").GetString().ShouldBe("active");
         (await app.Anonymous().GetAsync($"/api/plans/{planId}")).Version().ShouldBe(before.Version());
+    }
+
+    [Fact]
+    public async Task an_ended_plan_takes_no_new_commitments_nor_milestones_and_nothing_is_written()
+    {
+        var admin = app.Admin();
+        var member = await Arrange.Member(admin, "Endland", "ND");
+        var lead = await Arrange.Institution(admin, member, "Ministry of Endings");
+        var planId = await Arrange.Plan(admin, member, "Endland 2016-2018", "2016-01-01", "2018-06-30");
+        var commitment = await Arrange.Commitment(admin, planId, "ND0001", lead);
+        await (await admin.Post($"/api/plans/{planId}/end", new { endedOn = "2018-06-30" })).ShouldHaveStatus(200);
+        var before = await app.EventCount();
+
+        var newCommitment = await admin.Post($"/api/plans/{planId}/commitments", new { code = "ND0002", number = "2", title = "Late addition", leadInstitutionId = lead });
+        var newMilestone = await admin.Post($"/api/commitments/{commitment}/milestones", new { text = "Late step", plannedStart = "2017-01-01", plannedEnd = "2018-01-01" });
+
+        (await newCommitment.ShouldBeProblem(409, "plan.ended")).GetProperty("detail").GetString()!.ShouldContain("takes no new commitments");
+        (await newMilestone.ShouldBeProblem(409, "plan.ended")).GetProperty("detail").GetString()!.ShouldContain("takes no new milestones");
+        (await app.EventCount()).ShouldBe(before);
     }
 }
