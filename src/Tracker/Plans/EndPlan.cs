@@ -22,7 +22,12 @@ public static class EndPlanHandler
     {
         command.Caller.MustBe(TrackerRole.Admin);
         StaleVersion.Check(plan.Id, plan.Version, command.ExpectedVersion);
-        if (plan.Status == PlanStatus.Ended) return (new UpdatedAggregate(), []);
+        if (plan.Status == PlanStatus.Ended)
+        {
+            // Sent again (a retry) it appends nothing; another day would be a second end, which a plan does not have.
+            if (command.EndedOn is null || plan.EndedOn is null || command.EndedOn == plan.EndedOn) return (new UpdatedAggregate(), []);
+            throw new TrackerRuleBroken("plan.ended", $"The plan ended on {plan.EndedOn:yyyy-MM-dd}; it does not end again on another day.", RuleKind.Conflict, "endedOn");
+        }
         var endedOn = command.EndedOn ?? plan.PeriodEnd;
         if (!plan.Covers(endedOn))
             throw TrackerRuleBroken.InvalidField("endedOn", "date.outside_plan",

@@ -38,8 +38,11 @@ public sealed record Plan(Guid Id, Guid MemberId, int Number, string Title, Date
     /// <summary>Folds the approval setting.</summary>
     public Plan Apply(PlanProgressApprovalSet e) => this with { ProgressApprovalRequired = e.Required, UpdatedAt = e.SetAt };
 
+    /// <summary>The last day of implementation, once the plan has ended.</summary>
+    public DateOnly? EndedOn { get; init; }
+
     /// <summary>Folds the end of the plan.</summary>
-    public Plan Apply(PlanEnded e) => this with { Status = PlanStatus.Ended, UpdatedAt = e.EndedAt };
+    public Plan Apply(PlanEnded e) => this with { Status = PlanStatus.Ended, EndedOn = e.EndedOn, UpdatedAt = e.EndedAt };
 
     /// <summary>True when <paramref name="day"/> lies within the plan's period.</summary>
     public bool Covers(DateOnly day) => day >= PeriodStart && day <= PeriodEnd;

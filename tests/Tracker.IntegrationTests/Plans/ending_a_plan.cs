@@ -45,4 +45,21 @@ public class ending_a_plan(TrackerApp app) : IClassFixture<TrackerApp>
         (await newMilestone.ShouldBeProblem(409, "plan.ended")).GetProperty("detail").GetString()!.ShouldContain("takes no new milestones");
         (await app.EventCount()).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task ending_an_ended_plan_on_the_same_day_appends_nothing_and_on_another_day_is_refused()
+    {
+        var admin = app.Admin();
+        var planId = await Arrange.Plan(admin, await Arrange.Member(admin, "Againland", "AG"), "Againland 2016-2018", "2016-01-01", "2018-06-30");
+        await (await admin.Post($"/api/plans/{planId}/end", new { endedOn = "2018-06-30" })).ShouldHaveStatus(200);
+        var before = await app.EventCount();
+
+        var same = await admin.Post($"/api/plans/{planId}/end", new { endedOn = "2018-06-30" });
+        var other = await admin.Post($"/api/plans/{planId}/end", new { endedOn = "2017-01-01" });
+
+        await same.ShouldHaveStatus(200);
+        (await other.ShouldBeProblem(409, "plan.ended")).GetProperty("detail").GetString()!.ShouldContain("ended on 2018-06-30");
+        (await app.EventCount()).ShouldBe(before);
+        (await app.Anonymous().Get<JsonElement>($"/api/plans/{planId}")).GetProperty("endedOn").GetString().ShouldBe("2018-06-30");
+    }
 }
