@@ -78,7 +78,8 @@ public static class Hardening
     public const string ImportTimeoutPolicy = "import";
 
     /// <summary>The endpoints with their own limits, by endpoint name.</summary>
-    public const string ImportEndpoint = "ImportOgp", ImportFormEndpoint = "ImportOgpForm", PublicCommentEndpoint = "SubmitPublicComment";
+    public const string ImportEndpoint = "ImportOgp", ImportFormEndpoint = "ImportOgpForm", PublicCommentEndpoint = "SubmitPublicComment",
+        PublicCommentFormEndpoint = "SubmitPublicCommentForm";
 
     private const string BodyTooLarge = "tracker.body-too-large";
 
@@ -109,7 +110,7 @@ public static class Hardening
                 PartitionedRateLimiter.Create<HttpContext, string>(http => http.Request.Path.StartsWithSegments("/health")
                     ? RateLimitPartition.GetNoLimiter("health")
                     : Window(Partition(http), limits.PermitLimit, limits.WindowSeconds)),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => EndpointName(http) == PublicCommentEndpoint
+                PartitionedRateLimiter.Create<HttpContext, string>(http => EndpointName(http) is PublicCommentEndpoint or PublicCommentFormEndpoint
                     ? Window("comment:" + Partition(http), limits.PublicComments.PermitLimit, limits.PublicComments.WindowSeconds)
                     : RateLimitPartition.GetNoLimiter("other")));
             limiter.OnRejected = async (rejected, ct) =>

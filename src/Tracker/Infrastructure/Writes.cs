@@ -81,7 +81,7 @@ public static class Writes
     /// details the API would have answered, so the page can show each error beside its field. Failures that are not
     /// refusals (500) still throw.
     /// </summary>
-    public static async Task<WriteOutcome<TAggregate>> Attempt<TAggregate>(HttpContext http, ITrackerCommand command) where TAggregate : class
+    public static async Task<WriteOutcome<TAggregate>> Attempt<TAggregate>(HttpContext http, ITrackerWrite command) where TAggregate : class
     {
         if (StreamIdOf(command) is { } streamId && await MissingStreamProblem<TAggregate>(http, streamId) is { } missing)
             return new(null, missing);
@@ -94,13 +94,13 @@ public static class Writes
     /// </summary>
     public static Task<WriteOutcome<StreamStarted>> AttemptStart(HttpContext http, ITrackerCommand command) => Refusable<StreamStarted>(http, command);
 
-    private static async Task<WriteOutcome<TResponse>> Refusable<TResponse>(HttpContext http, ITrackerCommand command) where TResponse : class
+    private static async Task<WriteOutcome<TResponse>> Refusable<TResponse>(HttpContext http, ITrackerWrite command) where TResponse : class
     {
         var bus = http.RequestServices.GetRequiredService<IMessageBus>();
         var store = http.RequestServices.GetRequiredService<IDocumentStore>();
         try
         {
-            return new(await Invoke<TResponse>(bus, store, command, CommandMetadata.For(command.Caller, null), http.RequestAborted), null);
+            return new(await Invoke<TResponse>(bus, store, command, CommandMetadata.For((command as ITrackerCommand)?.Caller, null), http.RequestAborted), null);
         }
         catch (Exception refused) when (ProblemsExceptionHandler.ToProblem(refused) is { Status: < 500 })
         {

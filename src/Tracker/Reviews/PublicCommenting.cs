@@ -68,6 +68,23 @@ public static class PublicCommentingHandler
             command.CommitmentCode, now)]);
     }
 
+    /// <summary>
+    /// A comment as the API's JSON and the review page's form both send it, checked: the command, or the problem naming
+    /// each field. A comment names a commitment of the plan under review, or none, stored as the code is written on the
+    /// commitment's page (" nl0025 " is NL0025) so that the comment links to it.
+    /// </summary>
+    public static async Task<(SubmitPublicComment? Command, Microsoft.AspNetCore.Http.HttpValidationProblemDetails? Problem)> CommandAsync(
+        SubmitCommentRequest body, Guid planId, ReportKind kind, IQuerySession session, Caller? caller, CancellationToken ct)
+    {
+        var errors = new FieldErrors().Text("author", body.Author, max: 200).Text("text", body.Text, max: 10_000)
+            .OptionalText("commitmentCode", body.CommitmentCode, max: 20);
+        if (errors.Any) return (null, errors.Details());
+        var commitmentCode = body.CommitmentCode?.Trim().ToUpperInvariant() is { Length: > 0 } written ? written : null;
+        if (commitmentCode is { } code && !await session.Query<Commitments.Commitment>().AnyAsync(c => c.Code == code && c.PlanId == planId, ct))
+            return (null, new FieldErrors().Check("commitmentCode", false, "Not the code of a commitment of this plan.").Details());
+        return (new SubmitPublicComment(ReviewReport.IdFor(planId, kind), body.Author!.Trim(), body.Text!.Trim(), commitmentCode, caller), null);
+    }
+
     /// <summary>Maps the public-comment routes.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -87,19 +104,10 @@ public static class PublicCommentingHandler
         app.MapPost(ReviewRoutes.Group + "/comments", static async (Guid planId, string kind, SubmitCommentRequest body, HttpContext http, IQuerySession session) =>
             {
                 if (!ReviewRoutes.TryKind(kind, out var reportKind, out var problem)) return problem!;
-                var errors = new FieldErrors().Text("author", body.Author, max: 200).Text("text", body.Text, max: 10_000)
-                    .OptionalText("commitmentCode", body.CommitmentCode, max: 20);
-                if (errors.Any) return errors.Problem();
-                // A comment names a commitment of the plan under review, or none: readers follow the code to its page.
-                // Stored as the code is written on the commitment's page (" nl0025 " is NL0025), so the comment links to it.
-                var commitmentCode = body.CommitmentCode?.Trim().ToUpperInvariant() is { Length: > 0 } written ? written : null;
-                if (commitmentCode is { } code
-                    && !await session.Query<Commitments.Commitment>().AnyAsync(c => c.Code == code && c.PlanId == planId, http.RequestAborted))
-                    return new FieldErrors().Check("commitmentCode", false, "Not the code of a commitment of this plan.").Problem();
-                var reportId = ReviewReport.IdFor(planId, reportKind);
-                if (await Writes.MissingStream<ReviewReport>(http, reportId) is { } missing) return missing;
-                return await Writes.Send<ReviewReport>(http,
-                    new SubmitPublicComment(reportId, body.Author!.Trim(), body.Text!.Trim(), commitmentCode, http.CallerOrNull()),
+                var (command, invalid) = await CommandAsync(body, planId, reportKind, session, http.CallerOrNull(), http.RequestAborted);
+                if (command is null) return Problems.Result(invalid!);
+                if (await Writes.MissingStream<ReviewReport>(http, command.ReportId) is { } missing) return missing;
+                return await Writes.Send<ReviewReport>(http, command,
                     report => new WriteResult(201, ReportSummary.Of(report), report.Version, ReviewRoutes.Location(planId, reportKind)));
             })
             .AllowAnonymous()

@@ -66,6 +66,8 @@ public static class WriteEndpoints
         }),
         new("SendReviewToPublicComment", AllowedCaller.Admin, 200, BodyKind.Json, async w => new($"{await w.NewReport(ReportStage.Draft)}/public-comment", new { opens = "2000-01-01", closes = "2999-12-31" })),
         new("SubmitPublicComment", AllowedCaller.Anyone, 201, BodyKind.Json, async w => new($"{await w.NewReport(ReportStage.PublicComment)}/comments", new { author = "Open State Foundation", text = "The ratings look right." })),
+        new("SubmitPublicCommentForm", AllowedCaller.Anyone, 303, BodyKind.Form, async w => new($"/plans/{PlanOf(await w.NewReport(ReportStage.PublicComment))}/reviews/midterm/comments",
+            Form(("author", "Open State Foundation"), ("commitmentCode", ""), ("text", "The ratings look right.")))),
         new("PublishReviewReport", AllowedCaller.Admin, 200, BodyKind.None, async w => new($"{await w.NewReport(ReportStage.PublicComment)}/publication", null)),
         new("IssueErratum", AllowedCaller.Admin, 200, BodyKind.Json, async w =>
         {

@@ -107,4 +107,50 @@ public class commenting_in_public(BusyCommentPeriod world) : IClassFixture<BusyC
         await using var session = world.Store.QuerySession();
         (await session.Query<ReportComment>().CountAsync(c => c.ReportId == ReviewReport.IdFor(Guid.Parse(report.Split('/')[3]), ReportKind.Midterm))).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task a_person_comments_from_the_review_page_and_reads_the_comment_there()
+    {
+        var report = await world.NewReport(ReportStage.PublicComment);
+        var page = "/plans/" + report.Split('/')[3] + "/reviews/midterm";
+        var browser = world.Browser();
+        var html = await browser.GetStringAsync(page);
+        html.ShouldContain("Comment on this review");
+
+        var sent = await browser.PostForm(page + "/comments", [new("author", "Open State Foundation"), new("commitmentCode", ""),
+            new("text", "The course reached six of eleven tranches only.")], await browser.TokenFrom(page));
+
+        sent.StatusCode.ShouldBe(System.Net.HttpStatusCode.SeeOther);
+        sent.Headers.Location!.ToString().ShouldBe(page + "#comments");
+        (await browser.GetStringAsync(page)).ShouldContain("The course reached six of eleven tranches only.");
+    }
+
+    [Fact]
+    public async Task a_comment_refused_on_the_review_page_shows_why_beside_the_field_and_keeps_what_was_typed()
+    {
+        var report = await world.NewReport(ReportStage.PublicComment);
+        var page = "/plans/" + report.Split('/')[3] + "/reviews/midterm";
+        var browser = world.Browser();
+        var before = await world.EventCount();
+
+        var refused = await browser.PostForm(page + "/comments", [new("author", "Open State Foundation"), new("commitmentCode", "NL9999"),
+            new("text", "Typed with care.")], await browser.TokenFrom(page));
+
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain("id=\"commitmentCode-error\"");
+        html.ShouldContain("Typed with care.</textarea>");
+        html.ShouldContain("value=\"Open State Foundation\"");
+        (await world.EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task a_published_review_page_has_no_comment_form()
+    {
+        var report = await world.NewReport(ReportStage.Published);
+
+        var html = await world.Anonymous().GetStringAsync("/plans/" + report.Split('/')[3] + "/reviews/midterm");
+
+        html.ShouldNotContain("Comment on this review");
+    }
 }
