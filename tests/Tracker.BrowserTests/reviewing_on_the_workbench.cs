@@ -147,4 +147,27 @@ public class reviewing_on_the_workbench(TrackerSite site)
         (await admin.Locator("dl.facts").InnerTextAsync()).ShouldContain("IRM researcher (lead)");
         await site.DoneAsync(admin);
     }
+
+    [Fact]
+    public async Task a_member_of_the_public_comments_on_a_review_open_for_comment_and_the_form_passes_axe()
+    {
+        var plan = await NewPlan("Commentland", "KV", "Open the procurement register");
+        var admin = site.Api(TrackerRole.Admin);
+        await Send(admin, $"/api/plans/{plan.PlanId}/reviews/midterm", new { });
+        await Send(admin, $"/api/plans/{plan.PlanId}/reviews/midterm/public-comment", new { opens = "2000-01-01", closes = "2999-12-31" });
+        var page = await site.NewPageAsync(javaScript: true);
+        await page.GotoAsync($"/plans/{plan.PlanId}/reviews/midterm");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await page.GetByLabel("Your name or organisation").FillAsync("Open State Foundation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the comment" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#text-error")).ToBeVisibleAsync();
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await page.GetByLabel("Your comment").FillAsync("The register is published, but without contract values.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the comment" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("The register is published, but without contract values.")).ToBeVisibleAsync();
+        (await page.GetByRole(AriaRole.Heading, new() { Name = "Open State Foundation", Exact = false }).CountAsync()).ShouldBe(1);
+        await site.DoneAsync(page);
+    }
 }
