@@ -13,21 +13,12 @@ public static class FeedText
     public static string Valid(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
-        var firstInvalid = -1;
-        for (var i = 0; i < text.Length && firstInvalid < 0; i++)
-            if (!IsValidAt(text, i)) firstInvalid = i;
-        if (firstInvalid < 0) return text;
-        var chars = text.ToCharArray();
-        for (var i = firstInvalid; i < chars.Length; i++)
+        char[]? replaced = null; // copied only when a character has to go
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) { i++; continue; }
-            if (!XmlConvert.IsXmlChar(chars[i])) chars[i] = '\uFFFD';
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (!XmlConvert.IsXmlChar(text[i])) (replaced ??= text.ToCharArray())[i] = '\uFFFD';
         }
-        return new string(chars);
+        return replaced is null ? text : new string(replaced);
     }
-
-    private static bool IsValidAt(string text, int i) =>
-        XmlConvert.IsXmlChar(text[i])
-        || char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
-        || char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1]);
 }

@@ -17,11 +17,13 @@ public static class NulCharacters
     public static IApplicationBuilder UseNulCharacterRefusal(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            var request = context.Request;
-            var field = request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key;
-            if (field is null) return next(context);
-            return Problems.Result(Problems.Validation(field.Replace("\0", "\\u0000"), Message, "request.nul_character")).ExecuteAsync(context);
+            if (FieldHoldingOne(context.Request.Query) is not { } field) return next(context);
+            return Problems.Result(Problems.Validation(field, Message, "request.nul_character")).ExecuteAsync(context);
         });
+
+    /// <summary>The first field (of a query string or a form) whose name or value holds a NUL character, named printably; else null.</summary>
+    public static string? FieldHoldingOne(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> fields) =>
+        fields.FirstOrDefault(f => f.Key.Contains('\0') || f.Value.Any(v => v?.Contains('\0') == true)).Key?.Replace("\0", "\\u0000");
 }
 
 /// <summary>The JSON reader of every string in a request body: refuses NUL characters (the serializer adds the field's path).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using Tracker.Infrastructure;
 
 namespace Tracker.PublicSite;
 
@@ -76,10 +77,7 @@ public static class FormPosts
         var antiforgery = http.Features.Get<IAntiforgeryValidationFeature>();
         if (antiforgery is { IsValid: false, Error.InnerException: InvalidDataException { InnerException: InvalidOperationException } }) return "A field of the form";
         if (antiforgery is not { IsValid: true } || !http.Request.HasFormContentType) return null;
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        return form.FirstOrDefault(f => f.Key.Contains('\0') || f.Value.Any(v => v?.Contains('\0') == true)).Key is { } field
-            ? $"The field “{field.Replace("\0", "\\u0000")}”"
-            : null;
+        return NulCharacters.FieldHoldingOne(await http.Request.ReadFormAsync(http.RequestAborted)) is { } field ? $"The field “{field}”" : null;
     }
 
     /// <summary>303 See Other: after a form is taken, the browser loads the next page with GET (a reload sends nothing twice).</summary>

@@ -1,9 +1,9 @@
-using Tracker.Infrastructure;
 using System.Globalization;
 using System.Text;
 using System.Xml;
 using Marten;
 using Tracker.Commitments;
+using Tracker.Infrastructure;
 using Tracker.Institutions;
 using Tracker.Milestones;
 using Tracker.Plans;
